@@ -1,0 +1,336 @@
+// Package docspace is a small client for the ONLYOFFICE DocSpace backup API. It knows
+// nothing about Terraform: every call takes a context, and every failure is a typed error.
+package docspace
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+const (
+	apiPrefix = "/api/2.0/backup/"
+
+	DefaultMaxRetries    = 4
+	DefaultRetryWaitMin  = 1 * time.Second
+	DefaultRetryWaitMax  = 30 * time.Second
+	DefaultMaxRetryAfter = 2 * time.Minute
+	// DefaultMaxBodyBytes bounds what is read of any answer; a history of tens of
+	// thousands of records still fits.
+	DefaultMaxBodyBytes = 16 << 20
+)
+
+// Config holds what a Client needs. PortalURL must already be normalised
+// (NormalizePortalURL).
+type Config struct {
+	PortalURL string
+	APIKey    string
+	UserAgent string
+
+	MaxRetries    int
+	RetryWaitMin  time.Duration
+	RetryWaitMax  time.Duration
+	MaxRetryAfter time.Duration
+	MaxBodyBytes  int64
+
+	// HTTPClient supplies the transport (TLS, proxies, timeouts). Its redirect policy is
+	// replaced: API calls never follow redirects. Nil means a pooled client of our own.
+	HTTPClient *http.Client
+
+	// Log, when set, receives one line per attempt and per answer. Fields never hold the
+	// API key.
+	Log func(ctx context.Context, msg string, fields map[string]any)
+}
+
+// Client talks to one portal. It is safe for concurrent use and reuses connections.
+type Client struct {
+	base         string
+	apiKey       string
+	userAgent    string
+	maxBodyBytes int64
+	http         *retryablehttp.Client
+	log          func(ctx context.Context, msg string, fields map[string]any)
+}
+
+// New builds a Client. It makes no network call.
+func New(cfg Config) (*Client, error) {
+	base, err := NormalizePortalURL(cfg.PortalURL)
+	if err != nil {
+		return nil, fmt.Errorf("portal URL: %w", err)
+	}
+	if cfg.APIKey == "" {
+		return nil, errors.New("API key is empty")
+	}
+	if cfg.MaxRetries < 0 {
+		return nil, errors.New("MaxRetries must not be negative")
+	}
+	httpClient := cfg.HTTPClient
+	if httpClient == nil {
+		httpClient = &http.Client{Transport: NewTransport()}
+	} else {
+		copied := *httpClient
+		httpClient = &copied
+	}
+	httpClient.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
+
+	c := &Client{
+		base:         base,
+		apiKey:       cfg.APIKey,
+		userAgent:    cfg.UserAgent,
+		maxBodyBytes: orDefault(cfg.MaxBodyBytes, DefaultMaxBodyBytes),
+		log:          cfg.Log,
+	}
+	if c.userAgent == "" {
+		c.userAgent = "terraform-provider-docspace"
+	}
+	c.http = &retryablehttp.Client{
+		HTTPClient:   httpClient,
+		RetryMax:     cfg.MaxRetries,
+		RetryWaitMin: orDefault(cfg.RetryWaitMin, DefaultRetryWaitMin),
+		RetryWaitMax: orDefault(cfg.RetryWaitMax, DefaultRetryWaitMax),
+		CheckRetry:   checkRetry,
+		Backoff:      backoff(orDefault(cfg.MaxRetryAfter, DefaultMaxRetryAfter)),
+		// Hand the last answer back to do(), which turns it into a typed error that says
+		// how many attempts were made.
+		ErrorHandler: func(resp *http.Response, err error, attempts int) (*http.Response, error) {
+			return resp, &exhaustedError{attempts: attempts, err: err}
+		},
+		RequestLogHook: func(_ retryablehttp.Logger, req *http.Request, retry int) {
+			c.logf(req.Context(), "DocSpace API request", map[string]any{
+				"method": req.Method, "url": req.URL.Redacted(), "attempt": retry + 1,
+			})
+		},
+	}
+	return c, nil
+}
+
+// NewTransport is the default transport: pooled, proxy from the environment, and enough
+// idle connections per host for Terraform's default parallelism.
+func NewTransport() *http.Transport {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConns = 100
+	t.MaxIdleConnsPerHost = 32
+	t.IdleConnTimeout = 90 * time.Second
+	return t
+}
+
+// PortalURL is the normalised portal URL this client talks to.
+func (c *Client) PortalURL() string { return c.base }
+
+func (c *Client) logf(ctx context.Context, msg string, fields map[string]any) {
+	if c.log != nil {
+		c.log(ctx, msg, fields)
+	}
+}
+
+type exhaustedError struct {
+	attempts int
+	err      error
+}
+
+func (e *exhaustedError) Error() string {
+	return fmt.Sprintf("giving up after %d attempts: %v", e.attempts, e.err)
+}
+
+// envelope is DocSpace's success (and error) body. Response stays raw: its type depends on
+// the endpoint, and some endpoints leave it out entirely.
+type envelope struct {
+	Response   json.RawMessage `json:"response"`
+	Count      *int            `json:"count"`
+	Status     int             `json:"status"`
+	StatusCode int             `json:"statusCode"`
+	Error      *struct {
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+// hasResponse reports whether the response member was present and not null.
+func (e *envelope) hasResponse() bool {
+	return len(e.Response) > 0 && !bytes.Equal(e.Response, []byte("null"))
+}
+
+// call sends one API request (with retries) and returns the decoded envelope of a 2xx
+// answer. Every other outcome is an *APIError, *RedirectError, *TransportError or
+// *DecodeError.
+func (c *Client) call(ctx context.Context, method, endpoint string, query url.Values, body any) (*envelope, error) {
+	path := apiPrefix + endpoint
+	target := c.base + path
+	if len(query) > 0 {
+		target += "?" + query.Encode()
+	}
+	var payload any
+	if body != nil {
+		b, err := json.Marshal(body)
+		if err != nil {
+			return nil, fmt.Errorf("%s %s: encoding request: %w", method, path, err)
+		}
+		payload = b
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, method, target, payload)
+	if err != nil {
+		return nil, fmt.Errorf("%s %s: %w", method, path, err)
+	}
+	req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", c.userAgent)
+	if body != nil {
+		req.Header.Set("Content-Type", "application/json")
+	}
+
+	started := time.Now()
+	resp, err := c.http.Do(req)
+	attempts := 1
+	var exhausted *exhaustedError
+	if errors.As(err, &exhausted) {
+		attempts, err = exhausted.attempts, exhausted.err
+	}
+	if err != nil || resp == nil {
+		if resp != nil {
+			_ = resp.Body.Close()
+		}
+		if err == nil {
+			err = errors.New("no response")
+		}
+		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
+			err = fmt.Errorf("%w: %w", ctxErr, err)
+		}
+		return nil, &TransportError{Method: method, Path: path, Attempts: attempts, Err: err}
+	}
+	defer func() { _ = resp.Body.Close() }()
+
+	raw, readErr := readCapped(resp.Body, c.maxBodyBytes)
+	c.logf(ctx, "DocSpace API response", map[string]any{
+		"method": method, "path": path, "status": resp.StatusCode, "attempts": attempts,
+		"duration_ms": time.Since(started).Milliseconds(), "body_bytes": len(raw),
+	})
+	if readErr != nil {
+		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
+			return nil, &DecodeError{Method: method, Path: path, Err: readErr}
+		}
+		// An error answer we could not read whole still has a status worth reporting.
+		raw = nil
+	}
+
+	switch {
+	case resp.StatusCode >= 300 && resp.StatusCode < 400:
+		return nil, &RedirectError{Method: method, Path: path, StatusCode: resp.StatusCode, Location: redirectTarget(resp)}
+	case resp.StatusCode < 200 || resp.StatusCode >= 300:
+		apiErr := &APIError{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: attempts, Message: c.redact(errorMessage(raw))}
+		apiErr.RetryAfter, _ = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return nil, apiErr
+	}
+
+	env, err := decodeEnvelope(raw)
+	if err != nil {
+		return nil, &DecodeError{Method: method, Path: path, Snippet: c.redact(snippet(raw)), Err: err}
+	}
+	if env.Error != nil && env.Error.Message != "" {
+		// A 200 that carries an error body: trust the body.
+		code := env.StatusCode
+		if code == 0 {
+			code = resp.StatusCode
+		}
+		return nil, &APIError{Method: method, Path: path, StatusCode: code, Attempts: attempts, Message: c.redact(sanitizeMessage(env.Error.Message))}
+	}
+	return env, nil
+}
+
+func decodeEnvelope(raw []byte) (*envelope, error) {
+	var env envelope
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	if err := dec.Decode(&env); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, errors.New("empty body, expected a JSON envelope")
+		}
+		return nil, fmt.Errorf("not a JSON envelope: %w", err)
+	}
+	if dec.More() {
+		return nil, errors.New("trailing data after the JSON envelope")
+	}
+	return &env, nil
+}
+
+// callTrue is for endpoints whose only success answer is response: true.
+func (c *Client) callTrue(ctx context.Context, method, endpoint string, query url.Values, body any) error {
+	env, err := c.call(ctx, method, endpoint, query, body)
+	if err != nil {
+		return err
+	}
+	var ok bool
+	if !env.hasResponse() || json.Unmarshal(env.Response, &ok) != nil || !ok {
+		got := "nothing"
+		if env.hasResponse() {
+			got = truncate(string(env.Response), 60)
+		}
+		return &DecodeError{Method: method, Path: apiPrefix + endpoint, Err: fmt.Errorf("the portal answered %s where it should answer true, so the operation did not happen", got)}
+	}
+	return nil
+}
+
+// callValue decodes the response member into out. It reports false, without error, when
+// the portal left the member out (the API does that for "nothing to report").
+func (c *Client) callValue(ctx context.Context, method, endpoint string, query url.Values, body, out any) (bool, error) {
+	env, err := c.call(ctx, method, endpoint, query, body)
+	if err != nil {
+		return false, err
+	}
+	if !env.hasResponse() {
+		return false, nil
+	}
+	if err := json.Unmarshal(env.Response, out); err != nil {
+		return false, &DecodeError{Method: method, Path: apiPrefix + endpoint, Snippet: truncate(string(env.Response), 60), Err: err}
+	}
+	return true, nil
+}
+
+// redact removes the API key from text the portal sent back: some proxies and error pages
+// echo request headers.
+func (c *Client) redact(s string) string {
+	if len(c.apiKey) < 4 {
+		return s
+	}
+	return strings.ReplaceAll(s, c.apiKey, "[redacted]")
+}
+
+func readCapped(r io.Reader, limit int64) ([]byte, error) {
+	raw, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return raw, fmt.Errorf("reading the answer: %w", err)
+	}
+	if int64(len(raw)) > limit {
+		return raw[:limit], fmt.Errorf("the answer is larger than %d bytes; refusing to read more", limit)
+	}
+	return raw, nil
+}
+
+func redirectTarget(resp *http.Response) string {
+	loc := resp.Header.Get("Location")
+	if loc == "" {
+		return "(no Location header)"
+	}
+	if u, err := resp.Request.URL.Parse(loc); err == nil {
+		u.RawQuery, u.Fragment = "", ""
+		return u.Redacted()
+	}
+	return truncate(loc, 200)
+}
+
+func orDefault[T int64 | time.Duration](v, def T) T {
+	if v <= 0 {
+		return def
+	}
+	return v
+}
+
+func dumpQuery(dump bool) url.Values {
+	return url.Values{"Dump": []string{fmt.Sprint(dump)}}
+}

@@ -1,0 +1,49 @@
+// Command docspace-mock serves an in-memory DocSpace portal for demos and for tools outside
+// Go. It prints one JSON line with its URL and the API key of every role, then serves
+// until SIGINT or SIGTERM.
+package main
+
+import (
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
+)
+
+func main() {
+	listen := flag.String("listen", "127.0.0.1:0", "address to listen on (port 0 picks a free port)")
+	backups := flag.Int("backups", 0, "portal backup records to seed")
+	dumpBackups := flag.Int("dump-backups", 0, "server (dump) backup records to seed")
+	standalone := flag.Bool("standalone", false, "act as a self-hosted server (dump operations allowed)")
+	backupDisabled := flag.Bool("backup-disabled", false, "answer 402 on every backup endpoint")
+	ownerKey := flag.String("owner-key", "", "fixed API key for the owner (random when empty)")
+	prefix := flag.String("path-prefix", "", "serve the API below this path, like a portal behind a reverse proxy")
+	flag.Parse()
+
+	srv, err := mockportal.Listen(*listen, mockportal.New(mockportal.Options{
+		Standalone: *standalone, BackupDisabled: *backupDisabled,
+		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix,
+	}))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "docspace-mock:", err)
+		os.Exit(1)
+	}
+	keys := map[string]string{}
+	for role, key := range srv.Keys() {
+		keys[string(role)] = key
+	}
+	line, _ := json.Marshal(struct {
+		URL  string            `json:"url"`
+		Keys map[string]string `json:"keys"`
+	}{srv.URL, keys})
+	fmt.Println(string(line))
+
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+	<-stop
+	srv.Close()
+}

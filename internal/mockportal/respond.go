@@ -1,0 +1,82 @@
+package mockportal
+
+import (
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+const rateLimit = 1500
+
+// ok writes DocSpace's success envelope. count is the number of items for lists and 1 for
+// a scalar; a nil value leaves the response member out, as the API does for "nothing".
+func (p *Portal) ok(w http.ResponseWriter, r *http.Request, value any, present bool) {
+	body := map[string]any{
+		"count":      0,
+		"links":      []map[string]string{{"href": requestURL(r), "action": r.Method}},
+		"status":     0,
+		"statusCode": http.StatusOK,
+	}
+	if present {
+		body["response"] = value
+		body["count"] = 1
+		if rv, isList := value.([]map[string]any); isList {
+			body["count"] = len(rv)
+		}
+	}
+	p.rateHeaders(w)
+	writeJSON(w, http.StatusOK, body)
+}
+
+// fail writes DocSpace's error envelope, with the stack trace a server with debugging on
+// would add: clients must never show it.
+func fail(w http.ResponseWriter, status int, message, typ string) {
+	writeJSON(w, status, map[string]any{
+		"error": map[string]any{
+			"message": message,
+			"type":    typ,
+			"stack":   "   at ASC.Data.Backup.BackupAjaxHandler.DemandPermissionsBackup()\n   at ASC.Web.Api.Controllers.BackupController",
+			"hresult": -2146233078,
+		},
+		"status":     1,
+		"statusCode": status,
+	})
+}
+
+func (p *Portal) rateHeaders(w http.ResponseWriter) {
+	p.mu.Lock()
+	p.rateUsed++
+	remaining := max(rateLimit-p.rateUsed, 0)
+	p.mu.Unlock()
+	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(rateLimit))
+	w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
+	w.Header().Set("X-RateLimit-Reset", strconv.Itoa(60))
+}
+
+func writeJSON(w http.ResponseWriter, status int, body any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(body)
+}
+
+func requestURL(r *http.Request) string {
+	scheme := "http"
+	if r.TLS != nil {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host + r.URL.RequestURI()
+}
+
+// apiTime formats like DocSpace: 7-digit fraction with the portal's offset. The mock's
+// portal lives at UTC+3 so clients must honour offsets.
+func apiTime(t time.Time) string {
+	return t.In(portalZone).Format("2006-01-02T15:04:05.0000000-07:00")
+}
+
+// apiLocalTime is the offset-less form some fields use (UTC wall clock).
+func apiLocalTime(t time.Time) string {
+	return t.UTC().Format("2006-01-02T15:04:05")
+}
+
+var portalZone = time.FixedZone("MSK", 3*60*60)

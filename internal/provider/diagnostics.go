@@ -1,0 +1,86 @@
+package provider
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+)
+
+// apiErrorDiagnostic turns a client error into one error diagnostic that says what happened
+// and what to do. doing is a phrase like "purging the backup history"; dump says whether
+// the call was about the whole server.
+func apiErrorDiagnostic(portal, doing string, dump bool, err error) diag.Diagnostic {
+	summary, detail := describeAPIError(portal, doing, dump, err)
+	return diag.NewErrorDiagnostic(summary, detail)
+}
+
+func describeAPIError(portal, doing string, dump bool, err error) (summary, detail string) {
+	var (
+		apiErr    *docspace.APIError
+		redirect  *docspace.RedirectError
+		transport *docspace.TransportError
+		decode    *docspace.DecodeError
+	)
+	where := fmt.Sprintf("While %s on %s: ", doing, portal)
+	switch {
+	case errors.As(err, &apiErr):
+		said := ""
+		if apiErr.Message != "" {
+			said = fmt.Sprintf(" The portal said: %q.", apiErr.Message)
+		}
+		tries := ""
+		if apiErr.Attempts > 1 {
+			tries = fmt.Sprintf(" after %d attempts", apiErr.Attempts)
+		}
+		switch code := apiErr.StatusCode; {
+		case code == http.StatusUnauthorized:
+			return "DocSpace rejected the API key (HTTP 401)", where + "the API key is unknown, revoked or expired." + said +
+				" Create a new key in DocSpace (Settings > Developer Tools > API keys) as the Owner or a DocSpace admin, and set api_key or DOCSPACE_API_KEY."
+		case code == http.StatusPaymentRequired:
+			return "DocSpace backups are not available on this portal's plan (HTTP 402)", where + "backup management is switched off for this portal or its subscription has lapsed." + said +
+				" Renew or upgrade the plan in DocSpace's Payments settings, then apply again."
+		case code == http.StatusForbidden:
+			d := where + "access denied." + said + " Backup operations need the API key of the portal Owner or a DocSpace admin; room admins, users and guests are refused."
+			if dump {
+				d += " dump = true works on self-hosted (standalone) DocSpace servers only, with a key whose user has space access; on DocSpace Cloud set dump = false."
+			}
+			return "DocSpace refused the backup operation (HTTP 403)", d + " A portal that is being restored also refuses backup calls until the restore finishes."
+		case code == http.StatusNotFound:
+			return "DocSpace backup API not found (HTTP 404)", where + "the backup API is not at " + portal + "/api/2.0/backup/." + said +
+				" Check that portal_url is the portal's root URL (for example https://example.onlyoffice.com, or the path your reverse proxy serves DocSpace under)."
+		case code == http.StatusTooManyRequests:
+			return fmt.Sprintf("DocSpace kept rate-limiting the requests (HTTP 429%s)", tries), where + "the portal answered 429 Too Many Requests" + tries + "." + said +
+				" Apply again later, lower -parallelism, or raise max_retries so the provider waits longer."
+		case code >= 500:
+			return fmt.Sprintf("DocSpace portal unavailable (HTTP %d%s)", code, tries), where + fmt.Sprintf("the portal or the proxy in front of it answered HTTP %d%s.", code, tries) + said +
+				" Check that the portal is up, then apply again; raise max_retries to ride out longer outages."
+		default:
+			return fmt.Sprintf("DocSpace API error (HTTP %d)", code), where + apiErr.Error()
+		}
+	case errors.As(err, &redirect):
+		return "DocSpace portal redirected the API call", where + fmt.Sprintf("the portal answered HTTP %d with a redirect to %s instead of answering. ", redirect.StatusCode, redirect.Location) +
+			"The provider does not follow redirects for API calls. Set portal_url to the address the portal really answers on (for example https:// instead of http://, or the final host name)."
+	case errors.Is(err, context.DeadlineExceeded):
+		return "DocSpace request timed out", where + "the operation did not finish in time (" + err.Error() + "). " +
+			"Raise the timeout in the resource's timeouts block, or check why the portal answers so slowly."
+	case errors.Is(err, context.Canceled):
+		return "DocSpace request cancelled", where + "the operation was cancelled before the portal answered (" + err.Error() + ")."
+	case errors.As(err, &transport):
+		tries := ""
+		if transport.Attempts > 1 {
+			tries = fmt.Sprintf(" after %d attempts", transport.Attempts)
+		}
+		return "Could not reach the DocSpace portal" + tries, where + err.Error() +
+			". Check portal_url, DNS, proxies (HTTPS_PROXY) and firewalls between this machine and the portal."
+	case errors.As(err, &decode):
+		return "Unexpected answer from the DocSpace portal", where + err.Error() +
+			". This usually means portal_url points at something other than the DocSpace portal (a login page, a proxy error page), or the answer was cut off. Check portal_url and apply again."
+	default:
+		return "DocSpace request failed", where + err.Error()
+	}
+}

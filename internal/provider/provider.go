@@ -1,0 +1,168 @@
+// Package provider is the Terraform glue around internal/docspace: schemas, plan-time
+// validation and diagnostics. The API logic lives in the client.
+package provider
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/provider"
+	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+	"github.com/hashicorp/terraform-plugin-log/tflog"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+)
+
+const (
+	envPortalURL = "DOCSPACE_PORTAL_URL"
+	envAPIKey    = "DOCSPACE_API_KEY" //nolint:gosec // the name of the variable, not a credential
+)
+
+var _ provider.Provider = (*docspaceProvider)(nil)
+
+// New returns a provider factory for providerserver. version is set by GoReleaser.
+func New(version string) func() provider.Provider {
+	return func() provider.Provider { return &docspaceProvider{version: version} }
+}
+
+type docspaceProvider struct {
+	version string
+}
+
+type providerModel struct {
+	PortalURL  types.String `tfsdk:"portal_url"`
+	APIKey     types.String `tfsdk:"api_key"`
+	MaxRetries types.Int64  `tfsdk:"max_retries"`
+}
+
+func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
+	resp.TypeName = "docspace"
+	resp.Version = p.version
+}
+
+func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
+	resp.Schema = schema.Schema{
+		Description: "Manages backups of an ONLYOFFICE DocSpace portal (SaaS or self-hosted) through its backup API.",
+		Attributes: map[string]schema.Attribute{
+			"portal_url": schema.StringAttribute{
+				Description: "Root URL of the DocSpace portal, for example `https://example.onlyoffice.com`, " +
+					"or the path a reverse proxy serves DocSpace under (`https://intranet.example.com/docspace`). " +
+					"No query or fragment; a trailing slash is ignored. Falls back to the `" + envPortalURL + "` environment variable.",
+				Optional:   true,
+				Validators: []validator.String{portalURLValidator{}},
+			},
+			"api_key": schema.StringAttribute{
+				Description: "DocSpace API key (`sk-…`) of the portal Owner or a DocSpace admin. Sensitive: never logged " +
+					"and never stored in state. Falls back to the `" + envAPIKey + "` environment variable.",
+				Optional:  true,
+				Sensitive: true,
+			},
+			"max_retries": schema.Int64Attribute{
+				Description: fmt.Sprintf("How many times a request is retried after HTTP 429, 502, 503, 504 or a connection error, "+
+					"with exponential backoff (Retry-After is honoured). 0 to 10, default %d.", docspace.DefaultMaxRetries),
+				Optional:   true,
+				Validators: []validator.Int64{int64validator.Between(0, 10)},
+			},
+		},
+	}
+}
+
+// providerData is what resources, data sources and actions receive from Configure.
+type providerData struct {
+	client *docspace.Client
+}
+
+func (p *docspaceProvider) Configure(ctx context.Context, req provider.ConfigureRequest, resp *provider.ConfigureResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	// A URL or key that comes from another resource is unknown during plan. Planning needs no
+	// API call, so leave the provider unconfigured; Terraform configures it again at apply.
+	if cfg.PortalURL.IsUnknown() || cfg.APIKey.IsUnknown() || cfg.MaxRetries.IsUnknown() {
+		tflog.Debug(ctx, "provider configuration not known yet; configuring at apply")
+		return
+	}
+
+	portalURL := stringOrEnv(cfg.PortalURL, envPortalURL)
+	apiKey := stringOrEnv(cfg.APIKey, envAPIKey)
+	if portalURL == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("portal_url"), "Missing DocSpace portal URL",
+			"Set portal_url in the provider \"docspace\" block or the "+envPortalURL+" environment variable "+
+				"to the portal's root URL, for example https://example.onlyoffice.com.")
+	}
+	if apiKey == "" {
+		resp.Diagnostics.AddAttributeError(path.Root("api_key"), "Missing DocSpace API key",
+			"Set api_key in the provider \"docspace\" block (from a sensitive variable) or the "+envAPIKey+" environment variable. "+
+				"Create the key in DocSpace under Settings > Developer Tools > API keys, as the Owner or a DocSpace admin.")
+	}
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	normalized, err := docspace.NormalizePortalURL(portalURL)
+	if err != nil {
+		// Only reachable for the environment variable: the attribute validator already
+		// checked a configured value.
+		resp.Diagnostics.AddAttributeError(path.Root("portal_url"), "Invalid DocSpace portal URL",
+			fmt.Sprintf("The portal URL from %s is not usable: %s.", envPortalURL, err))
+		return
+	}
+
+	maxRetries := int64(docspace.DefaultMaxRetries)
+	if !cfg.MaxRetries.IsNull() {
+		maxRetries = cfg.MaxRetries.ValueInt64()
+	}
+	client, err := docspace.New(docspace.Config{
+		PortalURL:  normalized,
+		APIKey:     apiKey,
+		UserAgent:  fmt.Sprintf("terraform-provider-docspace/%s Terraform/%s", p.version, req.TerraformVersion),
+		MaxRetries: int(maxRetries),
+		Log:        clientLogger(apiKey),
+	})
+	if err != nil {
+		resp.Diagnostics.AddError("Could not set up the DocSpace client", err.Error())
+		return
+	}
+	tflog.Debug(ctx, "DocSpace provider configured", map[string]any{"portal_url": normalized, "max_retries": maxRetries})
+	data := &providerData{client: client}
+	resp.ResourceData = data
+	resp.DataSourceData = data
+	resp.ActionData = data
+}
+
+func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
+	return []func() resource.Resource{
+		newBackupHistoryPurgeResource,
+	}
+}
+
+func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {
+	return []func() datasource.DataSource{
+		newBackupHistoryDataSource,
+	}
+}
+
+func stringOrEnv(v types.String, env string) string {
+	if !v.IsNull() {
+		return v.ValueString()
+	}
+	return os.Getenv(env)
+}
+
+// clientLogger sends the client's request log to tflog with the key masked, so it stays
+// out of TF_LOG output even if a field ever carried it.
+func clientLogger(apiKey string) func(ctx context.Context, msg string, fields map[string]any) {
+	return func(ctx context.Context, msg string, fields map[string]any) {
+		ctx = tflog.MaskAllFieldValuesStrings(ctx, apiKey)
+		ctx = tflog.MaskMessageStrings(ctx, apiKey)
+		tflog.Debug(ctx, msg, fields)
+	}
+}

@@ -1,0 +1,16 @@
+package provider
+
+import "github.com/hashicorp/terraform-plugin-framework/diag"
+
+// requireClient reports whether the provider was configured, adding an error that says
+// why not otherwise. It happens when portal_url or api_key depend on a value that is only
+// known after apply and something needs the API during plan.
+func requireClient(data *providerData, diags *diag.Diagnostics) bool {
+	if data != nil && data.client != nil {
+		return true
+	}
+	diags.AddError("DocSpace provider not configured yet",
+		"The provider's portal_url or api_key depends on a value that is not known until apply, so the portal cannot be called now. "+
+			"Use values known at plan time (variables, environment variables), or apply the resources they come from first (terraform apply -target=...).")
+	return false
+}

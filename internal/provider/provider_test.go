@@ -1,0 +1,184 @@
+package provider
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/providerserver"
+	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
+)
+
+// protoV6ProviderFactories serves the provider in process, so acceptance tests need no
+// build or registry: the CLI attaches to this test binary.
+var protoV6ProviderFactories = map[string]func() (tfprotov6.ProviderServer, error){
+	"docspace": providerserver.NewProtocol6WithError(New("test")()),
+}
+
+func TestMain(m *testing.M) {
+	// These machines point TF_CLI_CONFIG_FILE at a file that does not exist, which makes the
+	// CLI warn on every command. Give the tests an empty one of their own.
+	if cfg := os.Getenv("TF_CLI_CONFIG_FILE"); cfg == "" || fileMissing(cfg) {
+		dir, err := os.MkdirTemp("", "docspace-tfrc")
+		if err != nil {
+			panic(err)
+		}
+		path := filepath.Join(dir, "terraform.rc")
+		if err := os.WriteFile(path, nil, 0o600); err != nil {
+			panic(err)
+		}
+		_ = os.Setenv("TF_CLI_CONFIG_FILE", path)
+		defer func() { _ = os.RemoveAll(dir) }()
+	}
+	_ = os.Setenv("CHECKPOINT_DISABLE", "1")
+	code := m.Run()
+	os.Exit(code) //nolint:gocritic // the deferred clean-up of a temp file may be skipped
+}
+
+func fileMissing(path string) bool {
+	_, err := os.Stat(path)
+	return err != nil
+}
+
+// expectError compiles an error pattern whose spaces also match the line breaks the CLI
+// wraps diagnostics at.
+func expectError(pattern string) *regexp.Regexp {
+	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
+}
+
+// startMock serves a fresh mock portal for one test.
+func startMock(t *testing.T, opts mockportal.Options) *mockportal.Server {
+	t.Helper()
+	srv, err := mockportal.Start(opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// providerConfig is a provider block for srv with the key of role. Retries are kept short
+// so fault tests stay quick.
+func providerConfig(srv *mockportal.Server, role mockportal.Role, extra ...string) string {
+	return fmt.Sprintf(`
+provider "docspace" {
+  portal_url = %q
+  api_key    = %q
+  %s
+}
+`, srv.URL, srv.Key(role), strings.Join(extra, "\n  "))
+}
+
+// requestLines renders the mock's request log as "METHOD /path?query" lines.
+func requestLines(srv *mockportal.Server) []string {
+	var out []string
+	for _, r := range srv.Requests() {
+		line := r.Method + " " + r.Path
+		if r.Query != "" {
+			line += "?" + r.Query
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// checkRequests asserts the exact API requests since the last reset, then resets the log
+// so the next step starts from zero.
+func checkRequests(srv *mockportal.Server, want ...string) resource.TestCheckFunc {
+	return func(*terraform.State) error {
+		got := requestLines(srv)
+		srv.ResetRequests()
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			return fmt.Errorf("API requests:\n got  %q\n want %q", got, want)
+		}
+		return nil
+	}
+}
+
+const (
+	reqPurge   = "DELETE /api/2.0/backup/deletebackuphistory?Dump=false"
+	reqHistory = "GET /api/2.0/backup/getbackuphistory?Dump=false"
+)
+
+func TestAccProvider_ConfigFromEnvironment(t *testing.T) {
+	srv := startMock(t, mockportal.Options{Backups: 2})
+	t.Setenv(envPortalURL, srv.URL+"/")
+	t.Setenv(envAPIKey, srv.Key(mockportal.DocSpaceAdmin))
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: `resource "docspace_backup_history_purge" "this" {}`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("docspace_backup_history_purge.this", "remaining_backups", "0"),
+				checkRequests(srv, reqPurge, reqHistory),
+			),
+		}},
+	})
+}
+
+func TestAccProvider_PortalURLUnknownAtPlan(t *testing.T) {
+	srv := startMock(t, mockportal.Options{Backups: 2})
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: fmt.Sprintf(`
+resource "terraform_data" "portal" {
+  input = %q
+}
+
+provider "docspace" {
+  portal_url = terraform_data.portal.output
+  api_key    = %q
+}
+
+resource "docspace_backup_history_purge" "this" {}
+`, srv.URL, srv.Key(mockportal.Owner)),
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckResourceAttr("docspace_backup_history_purge.this", "remaining_backups", "0"),
+				checkRequests(srv, reqPurge, reqHistory),
+			),
+		}},
+	})
+}
+
+func TestAccProvider_InvalidConfigFailsAtPlan(t *testing.T) {
+	srv := startMock(t, mockportal.Options{Backups: 1})
+	key := srv.Key(mockportal.Owner)
+	t.Setenv(envPortalURL, "")
+	t.Setenv(envAPIKey, "")
+	cases := map[string]struct {
+		provider string
+		want     string
+	}{
+		"no scheme":       {fmt.Sprintf(`portal_url = "example.onlyoffice.com"`+"\n api_key = %q", key), `(?s)Invalid DocSpace portal URL.*must start with https://`},
+		"ftp":             {fmt.Sprintf(`portal_url = "ftp://example.com"`+"\n api_key = %q", key), `(?s)portal_url.*must start with https://`},
+		"query":           {fmt.Sprintf(`portal_url = "https://example.com/?tenant=1"`+"\n api_key = %q", key), `must not contain a query string`},
+		"fragment":        {fmt.Sprintf(`portal_url = "https://example.com/#x"`+"\n api_key = %q", key), `must not contain a fragment`},
+		"no host":         {fmt.Sprintf(`portal_url = "https://"`+"\n api_key = %q", key), `has no host name`},
+		"missing key":     {fmt.Sprintf(`portal_url = %q`, srv.URL), `(?s)Missing DocSpace API key.*DOCSPACE_API_KEY`},
+		"missing url":     {fmt.Sprintf(`api_key = %q`, key), `(?s)Missing DocSpace portal URL.*DOCSPACE_PORTAL_URL`},
+		"retries too big": {fmt.Sprintf("portal_url = %q\n api_key = %q\n max_retries = 11", srv.URL, key), `(?s)max_retries.*between 0 and 10`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps: []resource.TestStep{{
+					Config:      "provider \"docspace\" {\n" + tc.provider + "\n}\n" + `resource "docspace_backup_history_purge" "this" {}`,
+					PlanOnly:    true,
+					ExpectError: expectError(tc.want),
+				}},
+			})
+		})
+	}
+	if got := requestLines(srv); len(got) != 0 {
+		t.Errorf("invalid configurations reached the portal: %v", got)
+	}
+}

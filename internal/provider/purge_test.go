@@ -1,0 +1,78 @@
+package provider
+
+import (
+	"context"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
+)
+
+func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
+
+func testClient(t *testing.T, srv *mockportal.Server, role mockportal.Role) *docspace.Client {
+	t.Helper()
+	c, err := docspace.New(docspace.Config{PortalURL: srv.URL, APIKey: srv.Key(role), MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestRunPurge_WarnsAboutRemainingRecords(t *testing.T) {
+	srv := startMock(t, mockportal.Options{Backups: 8})
+	records := srv.Records(false)
+	for _, r := range records[:7] {
+		srv.MarkUndeletable(r.ID)
+	}
+	var steps []string
+	result, diags := runPurge(context.Background(), testClient(t, srv, mockportal.Owner), false, true, func(s string) { steps = append(steps, s) })
+	if diags.HasError() || result.remaining != 7 {
+		t.Fatalf("remaining %d, diags %v", result.remaining, diags)
+	}
+	warnings := diags.Warnings()
+	if len(warnings) != 1 || warnings[0].Summary() != "7 backups remain after the purge" {
+		t.Fatalf("warnings: %v", warnings)
+	}
+	detail := warnings[0].Detail()
+	// Newest first, five named, the rest counted.
+	if !strings.Contains(detail, records[0].ID) || strings.Contains(detail, records[6].ID) || !strings.Contains(detail, "and 2 more") {
+		t.Errorf("detail:\n%s", detail)
+	}
+	want := []string{"purging backup history of " + srv.URL, "done: 7 backups remain"}
+	if strings.Join(steps, "|") != strings.Join(want, "|") {
+		t.Errorf("progress %q, want %q", steps, want)
+	}
+}
+
+func TestRunPurge_VerifyFailureIsAnError(t *testing.T) {
+	srv := startMock(t, mockportal.Options{Backups: 1})
+	srv.InjectFault(mockportal.Fault{Path: "getbackuphistory", Status: 500, Times: -1, Body: `{"error":{"message":"boom"},"status":1,"statusCode":500}`})
+	_, diags := runPurge(context.Background(), testClient(t, srv, mockportal.Owner), false, true, func(string) {})
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "The purge request itself was accepted") {
+		t.Fatalf("diags: %v", diags)
+	}
+}
+
+func TestDescribeAPIError_NeverLeaksStackOrKey(t *testing.T) {
+	srv := startMock(t, mockportal.Options{})
+	for _, role := range []mockportal.Role{mockportal.RoomAdmin, mockportal.User, mockportal.Guest} {
+		_, diags := runPurge(context.Background(), testClient(t, srv, role), false, false, func(string) {})
+		text := diagText(diags)
+		if !strings.Contains(text, "HTTP 403") || strings.Contains(text, "ASC.") || strings.Contains(text, srv.Key(role)) {
+			t.Errorf("%s: %s", role, text)
+		}
+	}
+}
+
+func diagText(diags diag.Diagnostics) string {
+	var b strings.Builder
+	for _, d := range diags {
+		b.WriteString(d.Summary() + "\n" + d.Detail() + "\n")
+	}
+	return b.String()
+}
