@@ -42,8 +42,11 @@ type Config struct {
 	MaxRetryAfter time.Duration
 	MaxBodyBytes  int64
 
+	// AllowInsecureHTTP permits http:// to hosts other than this machine.
+	AllowInsecureHTTP bool
+
 	// HTTPClient supplies the transport (TLS, proxies, timeouts). Its redirect policy is
-	// replaced: API calls never follow redirects. Nil means a pooled client of our own.
+	// replaced: API calls never follow redirects. Nil means NewTransport's defaults.
 	HTTPClient *http.Client
 
 	// Log, when set, receives one line per attempt and per answer. Fields never hold the
@@ -67,6 +70,9 @@ func New(cfg Config) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("portal URL: %w", err)
 	}
+	if err := CheckTransportSecurity(base, cfg.AllowInsecureHTTP); err != nil {
+		return nil, fmt.Errorf("portal URL %w", err)
+	}
 	if cfg.APIKey == "" {
 		return nil, errors.New("API key is empty")
 	}
@@ -75,7 +81,11 @@ func New(cfg Config) (*Client, error) {
 	}
 	httpClient := cfg.HTTPClient
 	if httpClient == nil {
-		httpClient = &http.Client{Transport: NewTransport()}
+		transport, err := NewTransport(TransportOptions{})
+		if err != nil {
+			return nil, err
+		}
+		httpClient = &http.Client{Transport: transport}
 	} else {
 		copied := *httpClient
 		httpClient = &copied
@@ -111,16 +121,6 @@ func New(cfg Config) (*Client, error) {
 		},
 	}
 	return c, nil
-}
-
-// NewTransport is the default transport: pooled, proxy from the environment, and enough
-// idle connections per host for Terraform's default parallelism.
-func NewTransport() *http.Transport {
-	t := http.DefaultTransport.(*http.Transport).Clone()
-	t.MaxIdleConns = 100
-	t.MaxIdleConnsPerHost = 32
-	t.IdleConnTimeout = 90 * time.Second
-	return t
 }
 
 // PortalURL is the normalised portal URL this client talks to.

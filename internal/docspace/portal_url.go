@@ -39,7 +39,10 @@ func NormalizePortalURL(raw string) (string, error) {
 		return "", errors.New("the URL has an empty port after the colon")
 	}
 	path := strings.TrimRight(u.EscapedPath(), "/")
-	return scheme + "://" + strings.ToLower(u.Host) + path, nil
+	// url.Parse unescapes an IPv6 zone ("%25en0" becomes "%en0"); escape it again so the
+	// result parses back to the same URL.
+	host := strings.ReplaceAll(strings.ToLower(u.Host), "%", "%25")
+	return scheme + "://" + host + path, nil
 }
 
 func unwrapURLError(err error) error {

@@ -54,6 +54,8 @@ type Options struct {
 	// PathPrefix serves the API below a prefix, like a self-hosted portal behind a
 	// reverse proxy (for example "/docspace").
 	PathPrefix string
+	// TLS serves HTTPS with a certificate from a throw-away CA (Server.CAPEM).
+	TLS bool
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
 }

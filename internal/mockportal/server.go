@@ -2,6 +2,7 @@ package mockportal
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"io"
 	"log"
@@ -16,6 +17,8 @@ import (
 type Server struct {
 	*Portal
 	URL string
+	// CAPEM is the certificate authority that signed the server's certificate (TLS mode).
+	CAPEM string
 
 	srv      *http.Server
 	listener net.Listener
@@ -46,7 +49,18 @@ func Listen(addr string, portal *Portal) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{Portal: portal, listener: ln, done: make(chan struct{})}
-	s.URL = "http://" + ln.Addr().String() + portal.opts.PathPrefix
+	scheme := "http"
+	if portal.opts.TLS {
+		cert, caPEM, err := selfSignedCA()
+		if err != nil {
+			_ = ln.Close()
+			return nil, err
+		}
+		s.CAPEM = string(caPEM)
+		ln = tls.NewListener(ln, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12})
+		scheme = "https"
+	}
+	s.URL = scheme + "://" + ln.Addr().String() + portal.opts.PathPrefix
 	s.srv = &http.Server{
 		Handler:           http.HandlerFunc(s.serveHTTP),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -92,6 +106,9 @@ func (s *Server) ConnStats() ConnStats {
 	defer s.connMu.Unlock()
 	return ConnStats{Accepted: s.accepted, MaxActive: s.maxActive}
 }
+
+// Addr is the host:port the server listens on.
+func (s *Server) Addr() string { return s.listener.Addr().String() }
 
 // Close stops the server and waits for its goroutine; open connections are cut.
 func (s *Server) Close() {

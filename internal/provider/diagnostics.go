@@ -2,6 +2,8 @@ package provider
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"net/http"
@@ -17,6 +19,16 @@ import (
 func apiErrorDiagnostic(portal, doing string, dump bool, err error) diag.Diagnostic {
 	summary, detail := describeAPIError(portal, doing, dump, err)
 	return diag.NewErrorDiagnostic(summary, detail)
+}
+
+func isCertificateError(err error) bool {
+	var (
+		verifyErr   *tls.CertificateVerificationError
+		unknownAuth x509.UnknownAuthorityError
+		hostnameErr x509.HostnameError
+		invalidCert x509.CertificateInvalidError
+	)
+	return errors.As(err, &verifyErr) || errors.As(err, &unknownAuth) || errors.As(err, &hostnameErr) || errors.As(err, &invalidCert)
 }
 
 func describeAPIError(portal, doing string, dump bool, err error) (summary, detail string) {
@@ -65,6 +77,10 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 	case errors.As(err, &redirect):
 		return "DocSpace portal redirected the API call", where + fmt.Sprintf("the portal answered HTTP %d with a redirect to %s instead of answering. ", redirect.StatusCode, redirect.Location) +
 			"The provider does not follow redirects for API calls. Set portal_url to the address the portal really answers on (for example https:// instead of http://, or the final host name)."
+	case isCertificateError(err):
+		return "The DocSpace portal's TLS certificate is not trusted", where + err.Error() +
+			". If the portal uses a private certificate authority, give its CA certificate in ca_certificate (PEM text) or " +
+			"ca_certificate_file. Check also that portal_url uses the host name the certificate was issued for."
 	case errors.Is(err, context.DeadlineExceeded):
 		return "DocSpace request timed out", where + "the operation did not finish in time (" + err.Error() + "). " +
 			"Raise the timeout in the resource's timeouts block, or check why the portal answers so slowly."

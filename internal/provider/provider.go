@@ -5,10 +5,13 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -25,7 +28,7 @@ const (
 	envAPIKey    = "DOCSPACE_API_KEY" //nolint:gosec // the name of the variable, not a credential
 )
 
-var _ provider.Provider = (*docspaceProvider)(nil)
+var _ provider.ProviderWithValidateConfig = (*docspaceProvider)(nil)
 
 // New returns a provider factory for providerserver. version is set by GoReleaser.
 func New(version string) func() provider.Provider {
@@ -37,9 +40,13 @@ type docspaceProvider struct {
 }
 
 type providerModel struct {
-	PortalURL  types.String `tfsdk:"portal_url"`
-	APIKey     types.String `tfsdk:"api_key"`
-	MaxRetries types.Int64  `tfsdk:"max_retries"`
+	PortalURL          types.String `tfsdk:"portal_url"`
+	APIKey             types.String `tfsdk:"api_key"`
+	MaxRetries         types.Int64  `tfsdk:"max_retries"`
+	AllowInsecureHTTP  types.Bool   `tfsdk:"allow_insecure_http"`
+	CACertificate      types.String `tfsdk:"ca_certificate"`
+	CACertificateFile  types.String `tfsdk:"ca_certificate_file"`
+	InsecureSkipVerify types.Bool   `tfsdk:"insecure_skip_verify"`
 }
 
 func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -70,8 +77,49 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Optional:   true,
 				Validators: []validator.Int64{int64validator.Between(0, 10)},
 			},
+			"allow_insecure_http": schema.BoolAttribute{
+				Description: "Allow an `http://` portal_url for a host other than this machine. Off by default because the API key " +
+					"would travel in clear text; turn it on only for a network path you trust.",
+				Optional: true,
+			},
+			"ca_certificate": schema.StringAttribute{
+				Description: "PEM-encoded certificate authority (one or more certificates) to trust in addition to the system's, " +
+					"for self-hosted portals with a private CA. Conflicts with `ca_certificate_file`.",
+				Optional:   true,
+				Validators: []validator.String{caCertificateValidator{}, stringvalidator.ConflictsWith(path.MatchRoot("ca_certificate_file"))},
+			},
+			"ca_certificate_file": schema.StringAttribute{
+				Description: "Path to a PEM file with the certificate authority to trust (see `ca_certificate`). Conflicts with `ca_certificate`.",
+				Optional:    true,
+			},
+			"insecure_skip_verify": schema.BoolAttribute{
+				Description: "Do not verify the portal's TLS certificate. Anyone on the network path could then read the API key; " +
+					"every run warns while this is on. Prefer `ca_certificate`.",
+				Optional: true,
+			},
 		},
 	}
+}
+
+// ValidateConfig refuses plain HTTP to remote hosts at plan time, when the URL is known.
+func (p *docspaceProvider) ValidateConfig(ctx context.Context, req provider.ValidateConfigRequest, resp *provider.ValidateConfigResponse) {
+	var cfg providerModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || cfg.PortalURL.IsNull() || cfg.PortalURL.IsUnknown() || cfg.AllowInsecureHTTP.IsUnknown() {
+		return
+	}
+	normalized, err := docspace.NormalizePortalURL(cfg.PortalURL.ValueString())
+	if err != nil {
+		return // the attribute validator reports it
+	}
+	if err := docspace.CheckTransportSecurity(normalized, cfg.AllowInsecureHTTP.ValueBool()); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("portal_url"), "Refusing to send the API key over plain HTTP", insecureHTTPDetail(err))
+	}
+}
+
+func insecureHTTPDetail(err error) string {
+	return "portal_url " + err.Error() + ". Use https://, or set allow_insecure_http = true in the provider block " +
+		"if the network path to the portal is trusted (for example a private link)."
 }
 
 // providerData is what resources, data sources and actions receive from Configure.
@@ -116,16 +164,28 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		return
 	}
 
+	if err := docspace.CheckTransportSecurity(normalized, cfg.AllowInsecureHTTP.ValueBool()); err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("portal_url"), "Refusing to send the API key over plain HTTP", insecureHTTPDetail(err))
+		return
+	}
+	transport, diags := p.transport(cfg)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+
 	maxRetries := int64(docspace.DefaultMaxRetries)
 	if !cfg.MaxRetries.IsNull() {
 		maxRetries = cfg.MaxRetries.ValueInt64()
 	}
 	client, err := docspace.New(docspace.Config{
-		PortalURL:  normalized,
-		APIKey:     apiKey,
-		UserAgent:  fmt.Sprintf("terraform-provider-docspace/%s Terraform/%s", p.version, req.TerraformVersion),
-		MaxRetries: int(maxRetries),
-		Log:        clientLogger(apiKey),
+		PortalURL:         normalized,
+		APIKey:            apiKey,
+		UserAgent:         fmt.Sprintf("terraform-provider-docspace/%s Terraform/%s", p.version, req.TerraformVersion),
+		MaxRetries:        int(maxRetries),
+		AllowInsecureHTTP: cfg.AllowInsecureHTTP.ValueBool(),
+		HTTPClient:        &http.Client{Transport: transport},
+		Log:               clientLogger(apiKey),
 	})
 	if err != nil {
 		resp.Diagnostics.AddError("Could not set up the DocSpace client", err.Error())
@@ -148,6 +208,40 @@ func (p *docspaceProvider) DataSources(context.Context) []func() datasource.Data
 	return []func() datasource.DataSource{
 		newBackupHistoryDataSource,
 	}
+}
+
+// transport builds the TLS and proxy settings. Unusable CA material is an error naming the
+// attribute; insecure_skip_verify is allowed but warned about on every run.
+func (p *docspaceProvider) transport(cfg providerModel) (*http.Transport, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	opts := docspace.TransportOptions{InsecureSkipVerify: cfg.InsecureSkipVerify.ValueBool()}
+	switch {
+	case !cfg.CACertificate.IsNull():
+		opts.CACertificatesPEM = []byte(cfg.CACertificate.ValueString())
+	case !cfg.CACertificateFile.IsNull():
+		pem, err := os.ReadFile(cfg.CACertificateFile.ValueString())
+		if err != nil {
+			diags.AddAttributeError(path.Root("ca_certificate_file"), "Cannot read the CA certificate file",
+				fmt.Sprintf("%v. Check the path and its permissions, or put the PEM text in ca_certificate.", err))
+			return nil, diags
+		}
+		if err := docspace.ParseCACertificates(pem); err != nil {
+			diags.AddAttributeError(path.Root("ca_certificate_file"), "Invalid CA certificate file",
+				fmt.Sprintf("%s: %v.", cfg.CACertificateFile.ValueString(), err))
+			return nil, diags
+		}
+		opts.CACertificatesPEM = pem
+	}
+	if opts.InsecureSkipVerify {
+		diags.AddAttributeWarning(path.Root("insecure_skip_verify"), "TLS certificate verification is off",
+			"insecure_skip_verify = true: the provider does not check who answers on portal_url, so anyone on the network path "+
+				"could read the API key. Trust the portal's CA with ca_certificate instead, then remove insecure_skip_verify.")
+	}
+	transport, err := docspace.NewTransport(opts)
+	if err != nil {
+		diags.AddError("Could not set up TLS for the DocSpace portal", err.Error())
+	}
+	return transport, diags
 }
 
 func stringOrEnv(v types.String, env string) string {

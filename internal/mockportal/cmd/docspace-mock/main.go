@@ -21,12 +21,13 @@ func main() {
 	standalone := flag.Bool("standalone", false, "act as a self-hosted server (dump operations allowed)")
 	backupDisabled := flag.Bool("backup-disabled", false, "answer 402 on every backup endpoint")
 	ownerKey := flag.String("owner-key", "", "fixed API key for the owner (random when empty)")
+	useTLS := flag.Bool("tls", false, "serve HTTPS with a certificate from a throw-away CA (printed as ca_pem)")
 	prefix := flag.String("path-prefix", "", "serve the API below this path, like a portal behind a reverse proxy")
 	flag.Parse()
 
 	srv, err := mockportal.Listen(*listen, mockportal.New(mockportal.Options{
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
-		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix,
+		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
 	}))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docspace-mock:", err)
@@ -37,9 +38,10 @@ func main() {
 		keys[string(role)] = key
 	}
 	line, _ := json.Marshal(struct {
-		URL  string            `json:"url"`
-		Keys map[string]string `json:"keys"`
-	}{srv.URL, keys})
+		URL   string            `json:"url"`
+		Keys  map[string]string `json:"keys"`
+		CAPEM string            `json:"ca_pem,omitempty"`
+	}{srv.URL, keys, srv.CAPEM})
 	fmt.Println(string(line))
 
 	stop := make(chan os.Signal, 1)

@@ -28,3 +28,23 @@ func (portalURLValidator) ValidateString(_ context.Context, req validator.String
 			"portal_url "+err.Error()+". Use the portal's root URL, for example https://example.onlyoffice.com.")
 	}
 }
+
+// caCertificateValidator checks that ca_certificate holds PEM certificates at plan time.
+type caCertificateValidator struct{}
+
+func (caCertificateValidator) Description(context.Context) string {
+	return "must hold one or more PEM-encoded certificates"
+}
+
+func (v caCertificateValidator) MarkdownDescription(ctx context.Context) string {
+	return v.Description(ctx)
+}
+
+func (caCertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if err := docspace.ParseCACertificates([]byte(req.ConfigValue.ValueString())); err != nil {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA certificate", "ca_certificate: "+err.Error()+".")
+	}
+}
