@@ -224,7 +224,8 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 	case resp.StatusCode >= 300 && resp.StatusCode < 400:
 		return nil, &RedirectError{Method: method, Path: path, StatusCode: resp.StatusCode, Location: redirectTarget(resp)}
 	case resp.StatusCode < 200 || resp.StatusCode >= 300:
-		apiErr := &APIError{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: attempts, Message: c.redact(errorMessage(raw))}
+		message, fromPortal := errorMessage(raw)
+		apiErr := &APIError{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: attempts, Message: c.redact(message), FromPortal: fromPortal}
 		apiErr.RetryAfter, _ = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 		return nil, apiErr
 	}
@@ -239,7 +240,7 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 		if code == 0 {
 			code = resp.StatusCode
 		}
-		return nil, &APIError{Method: method, Path: path, StatusCode: code, Attempts: attempts, Message: c.redact(sanitizeMessage(env.Error.Message))}
+		return nil, &APIError{Method: method, Path: path, StatusCode: code, Attempts: attempts, Message: c.redact(sanitizeMessage(env.Error.Message)), FromPortal: true}
 	}
 	return env, nil
 }

@@ -15,6 +15,9 @@ type APIError struct {
 	StatusCode int
 	// Message is DocSpace's error.message, or the title / first line of a non-JSON body.
 	Message string
+	// FromPortal is true when Message came from DocSpace's own JSON error body, false when
+	// it came from something else (a proxy's HTML page).
+	FromPortal bool
 	// RetryAfter is the server's Retry-After hint, zero when absent.
 	RetryAfter time.Duration
 	// Attempts is how many requests were sent before giving up (1 without retries).

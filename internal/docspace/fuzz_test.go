@@ -31,7 +31,7 @@ func FuzzDecodeEnvelope(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		_ = errorMessage(raw)
+		_, _ = errorMessage(raw)
 		env, err := decodeEnvelope(raw)
 		if err != nil {
 			return

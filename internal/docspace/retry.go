@@ -21,12 +21,23 @@ func retryableStatus(code int) bool {
 	return false
 }
 
+type replayKey struct{}
+
+// withoutReplay marks a request that must not be sent twice if it may have been processed
+// (it is not idempotent): only 429 and 503, which mean "not processed", are retried.
+func withoutReplay(ctx context.Context) context.Context {
+	return context.WithValue(ctx, replayKey{}, true)
+}
+
 // checkRetry never retries once the context is done. Transport errors go through
 // retryablehttp's default policy, which already refuses to retry TLS verification failures,
 // bad schemes and redirect-loop errors.
 func checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
 	if ctxErr := ctx.Err(); ctxErr != nil {
 		return false, ctxErr
+	}
+	if noReplay, _ := ctx.Value(replayKey{}).(bool); noReplay {
+		return err == nil && (resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable), nil
 	}
 	if err != nil {
 		return retryablehttp.DefaultRetryPolicy(ctx, resp, err)

@@ -14,12 +14,12 @@ var titleRE = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
 // errorMessage extracts what a person should read from an error body: DocSpace's
 // error.message for JSON, the <title> or first line of anything else. The stack trace and
 // the rest of an HTML page are never returned.
-func errorMessage(raw []byte) string {
+func errorMessage(raw []byte) (message string, fromPortal bool) {
 	var env envelope
 	if json.Unmarshal(raw, &env) == nil && env.Error != nil && env.Error.Message != "" {
-		return sanitizeMessage(env.Error.Message)
+		return sanitizeMessage(env.Error.Message), true
 	}
-	return snippet(raw)
+	return snippet(raw), false
 }
 
 // snippet is the title or first non-empty line of a body, at most 120 characters.

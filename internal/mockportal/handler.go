@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -46,6 +47,10 @@ type endpoint struct {
 var endpoints = map[string]endpoint{
 	"getbackuphistory":    {http.MethodGet, (*Portal).getBackupHistory},
 	"deletebackuphistory": {http.MethodDelete, (*Portal).deleteBackupHistory},
+	"startbackup":         {http.MethodPost, (*Portal).startBackup},
+	"getbackupprogress":   {http.MethodGet, (*Portal).getBackupProgress},
+	"cancelbackup":        {http.MethodPost, (*Portal).cancelBackup},
+	"deletebackup/{id}":   {http.MethodDelete, nil}, // served by deleteBackup with the id
 }
 
 type statusRecorder struct {
@@ -102,6 +107,15 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 func (p *Portal) serveAPI(w http.ResponseWriter, r *http.Request, apiPath string) {
 	name, ok := strings.CutPrefix(strings.ToLower(apiPath), "/api/2.0/backup/")
+	backupID := ""
+	if rest, isDelete := strings.CutPrefix(name, "deletebackup/"); isDelete {
+		// The route only matches a GUID; anything else is a 404 like an unknown path.
+		if !guidRE.MatchString(rest) {
+			notFoundPage(w)
+			return
+		}
+		name, backupID = "deletebackup/{id}", rest
+	}
 	ep, known := endpoints[name]
 	if !ok || !known {
 		notFoundPage(w)
@@ -138,8 +152,14 @@ func (p *Portal) serveAPI(w http.ResponseWriter, r *http.Request, apiPath string
 		fail(w, http.StatusForbidden, "Access denied", "System.Security.SecurityException")
 		return
 	}
+	if backupID != "" {
+		p.deleteBackup(w, r, backupID)
+		return
+	}
 	ep.serve(p, w, r, q)
 }
+
+var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 func (p *Portal) caller(r *http.Request) (Role, bool) {
 	key := strings.TrimSpace(r.Header.Get("Authorization"))
@@ -213,7 +233,7 @@ func (p *Portal) getBackupHistory(w http.ResponseWriter, r *http.Request, q quer
 			"expiresOn":   apiLocalTime(rec.ExpiresOn),
 		})
 	}
-	p.ok(w, r, list, true)
+	p.ok(w, r, list)
 }
 
 func (p *Portal) deleteBackupHistory(w http.ResponseWriter, r *http.Request, q query) {
@@ -221,7 +241,7 @@ func (p *Portal) deleteBackupHistory(w http.ResponseWriter, r *http.Request, q q
 	p.deleteAllLocked(q.dump)
 	p.mu.Unlock()
 	// True whatever happened: DocSpace swallows per-record failures.
-	p.ok(w, r, true, true)
+	p.ok(w, r, true)
 }
 
 // serveControl is the test-control API: GET /__mock/requests, POST /__mock/faults.

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -54,6 +55,10 @@ type Options struct {
 	// PathPrefix serves the API below a prefix, like a self-hosted portal behind a
 	// reverse proxy (for example "/docspace").
 	PathPrefix string
+	// BackupDuration is how long a backup job takes (DefaultBackupDuration when zero).
+	BackupDuration time.Duration
+	// Folders are the Documents folder ids that exist (1, 2 and 3 when nil).
+	Folders []int
 	// TLS serves HTTPS with a certificate from a throw-away CA (Server.CAPEM).
 	TLS bool
 	// Now is the clock; time.Now when nil.
@@ -80,7 +85,13 @@ type Portal struct {
 	undeletable map[string]bool
 	faults      []*faultRule
 	log         []Request
-	rateUsed    int
+	rateUsed    atomic.Int64
+
+	job               *job
+	freeBackupsUsedUp bool
+	backupFailure     string
+	backupWarning     string
+	cancellations     int
 }
 
 // New builds a portal with one API key per role and the seeded history.

@@ -178,6 +178,15 @@ func TestRoutes(t *testing.T) {
 	if a := call(t, "GET", srv.URL+"/api/2.0/backup/nosuch", key); a.status != 404 || !strings.Contains(a.raw, "<title>") {
 		t.Errorf("unknown route: %d %s", a.status, a.raw)
 	}
+	if a := call(t, "DELETE", srv.URL+"/api/2.0/backup/deletebackup/123", key); a.status != 404 || !strings.Contains(a.raw, "<title>") {
+		t.Errorf("non-GUID backup id: %d %s", a.status, a.raw)
+	}
+	if a := call(t, "DELETE", srv.URL+"/api/2.0/backup/deletebackup/"+mockportal.NewGUID(), key); a.status != 200 || a.body["response"] != true {
+		t.Errorf("unknown GUID: %d %s", a.status, a.raw)
+	}
+	if a := call(t, "GET", srv.URL+"/api/2.0/backup/getbackupprogress", key); a.status != 200 || a.body["response"] != nil || a.body["count"] != 0.0 {
+		t.Errorf("progress without a job must have no response member: %s", a.raw)
+	}
 }
 
 func TestFaultsAndControlAPI(t *testing.T) {

@@ -10,8 +10,10 @@ import (
 const rateLimit = 1500
 
 // ok writes DocSpace's success envelope. count is the number of items for lists and 1 for
-// a scalar; a nil value leaves the response member out, as the API does for "nothing".
-func (p *Portal) ok(w http.ResponseWriter, r *http.Request, value any, present bool) {
+// a scalar; a nil value leaves the response member out, as the API does for "nothing". It
+// takes no lock, so handlers may call it while holding p.mu.
+func (p *Portal) ok(w http.ResponseWriter, r *http.Request, value any) {
+	present := value != nil
 	body := map[string]any{
 		"count":      0,
 		"links":      []map[string]string{{"href": requestURL(r), "action": r.Method}},
@@ -45,10 +47,7 @@ func fail(w http.ResponseWriter, status int, message, typ string) {
 }
 
 func (p *Portal) rateHeaders(w http.ResponseWriter) {
-	p.mu.Lock()
-	p.rateUsed++
-	remaining := max(rateLimit-p.rateUsed, 0)
-	p.mu.Unlock()
+	remaining := max(rateLimit-int(p.rateUsed.Add(1)), 0)
 	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(rateLimit))
 	w.Header().Set("X-RateLimit-Remaining", strconv.Itoa(remaining))
 	w.Header().Set("X-RateLimit-Reset", strconv.Itoa(60))

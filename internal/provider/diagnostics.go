@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 
@@ -37,6 +38,7 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		redirect  *docspace.RedirectError
 		transport *docspace.TransportError
 		decode    *docspace.DecodeError
+		jobErr    *docspace.BackupJobError
 	)
 	where := fmt.Sprintf("While %s on %s: ", doing, portal)
 	switch {
@@ -53,6 +55,9 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		case code == http.StatusUnauthorized:
 			return "DocSpace rejected the API key (HTTP 401)", where + "the API key is unknown, revoked or expired." + said +
 				" Create a new key in DocSpace (Settings > Developer Tools > API keys) as the Owner or a DocSpace admin, and set api_key or DOCSPACE_API_KEY."
+		case code == http.StatusPaymentRequired && strings.Contains(apiErr.Message, "free backups"):
+			return "No free backups left this month (HTTP 402)", where + "the portal's free backups for this month are used up and paid backups are not available." + said +
+				" Wait for next month, or enable paid backups in DocSpace's Payments settings."
 		case code == http.StatusPaymentRequired:
 			return "DocSpace backups are not available on this portal's plan (HTTP 402)", where + "backup management is switched off for this portal or its subscription has lapsed." + said +
 				" Renew or upgrade the plan in DocSpace's Payments settings, then apply again."
@@ -62,6 +67,16 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 				d += " dump = true works on self-hosted (standalone) DocSpace servers only, with a key whose user has space access; on DocSpace Cloud set dump = false."
 			}
 			return "DocSpace refused the backup operation (HTTP 403)", d + " A portal that is being restored also refuses backup calls until the restore finishes."
+		case code == http.StatusBadRequest && strings.Contains(apiErr.Message, "wrong folder type"):
+			return "DocSpace refused the backup storage (HTTP 400 wrong folder type)", where + "the folderId in storage_params does not fit the storage type." +
+				" Documents takes the number of a portal folder; ThridpartyDocuments the id of a connected third-party folder."
+		case code == http.StatusBadRequest && strings.Contains(apiErr.Message, "as dump"):
+			return "DocSpace cannot make a server-wide (dump) backup here (HTTP 400)", where + "dump backups exist on self-hosted (standalone) DocSpace servers only." + said + " Set dump = false."
+		case code == http.StatusNotFound && strings.Contains(apiErr.Path, "deletebackup/"):
+			return "Backup id not accepted (HTTP 404)", where + "the portal did not accept the backup id in " + apiErr.Path + "." + said
+		case code == http.StatusNotFound && apiErr.FromPortal:
+			return "DocSpace could not find what the request names (HTTP 404)", where + apiErr.Message + "." +
+				" For Documents storage, check that storage_params.folderId is an existing folder the key's user can write to."
 		case code == http.StatusNotFound:
 			return "DocSpace backup API not found (HTTP 404)", where + "the backup API is not at " + portal + "/api/2.0/backup/." + said +
 				" Check that portal_url is the portal's root URL (for example https://example.onlyoffice.com, or the path your reverse proxy serves DocSpace under)."
@@ -81,6 +96,10 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		return "The DocSpace portal's TLS certificate is not trusted", where + err.Error() +
 			". If the portal uses a private certificate authority, give its CA certificate in ca_certificate (PEM text) or " +
 			"ca_certificate_file. Check also that portal_url uses the host name the certificate was issued for."
+	case errors.As(err, &jobErr):
+		return "The DocSpace backup failed", where + fmt.Sprintf("the portal reported that backup job %s failed: %q. Check the backup storage (free space, credentials, folder permissions), then try again.", jobErr.TaskID, jobErr.Message)
+	case errors.Is(err, docspace.ErrNoBackupJob):
+		return "The DocSpace backup job disappeared", where + err.Error() + ". Someone may have cancelled it on the portal; start it again."
 	case errors.Is(err, context.DeadlineExceeded):
 		return "DocSpace request timed out", where + "the operation did not finish in time (" + err.Error() + "). " +
 			"Raise the timeout in the resource's timeouts block, or check why the portal answers so slowly."

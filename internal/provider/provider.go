@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -28,7 +29,10 @@ const (
 	envAPIKey    = "DOCSPACE_API_KEY" //nolint:gosec // the name of the variable, not a credential
 )
 
-var _ provider.ProviderWithValidateConfig = (*docspaceProvider)(nil)
+var (
+	_ provider.ProviderWithValidateConfig = (*docspaceProvider)(nil)
+	_ provider.ProviderWithActions        = (*docspaceProvider)(nil)
+)
 
 // New returns a provider factory for providerserver. version is set by GoReleaser.
 func New(version string) func() provider.Provider {
@@ -201,6 +205,13 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		newBackupHistoryPurgeResource,
+	}
+}
+
+func (p *docspaceProvider) Actions(context.Context) []func() action.Action {
+	return []func() action.Action{
+		newBackupHistoryPurgeAction,
+		newBackupStartAction,
 	}
 }
 

@@ -1,0 +1,158 @@
+package docspace
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"sort"
+	"time"
+)
+
+// BackupStorage says where a backup archive goes: the storage type and the keys it needs
+// (folderId for Documents, filePath for Local, module settings for cloud storage).
+type BackupStorage struct {
+	Type   StorageType
+	Params map[string]string
+}
+
+type wireKeyValue struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// wireParams renders storage params as the API's [{key, value}] list, sorted for stable
+// requests.
+func (s BackupStorage) wireParams() []wireKeyValue {
+	out := make([]wireKeyValue, 0, len(s.Params))
+	for k, v := range s.Params {
+		out = append(out, wireKeyValue{Key: k, Value: v})
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Key < out[j].Key })
+	return out
+}
+
+// ProgressStatus is the backup job state.
+type ProgressStatus int
+
+const (
+	ProgressCreated   ProgressStatus = 0
+	ProgressRunning   ProgressStatus = 1
+	ProgressCompleted ProgressStatus = 2
+	ProgressCanceled  ProgressStatus = 3
+	ProgressFailed    ProgressStatus = 4
+)
+
+// BackupProgress is the state of the portal's backup job.
+type BackupProgress struct {
+	TaskID      string         `json:"taskId"`
+	IsCompleted bool           `json:"isCompleted"`
+	Progress    int            `json:"progress"`
+	Error       string         `json:"error"`
+	Warning     string         `json:"warning"`
+	Link        string         `json:"link"`
+	Status      ProgressStatus `json:"status"`
+}
+
+// BackupJobError is a backup job that ended with an error message (the API's only failure
+// signal for a job).
+type BackupJobError struct {
+	TaskID  string
+	Message string
+}
+
+func (e *BackupJobError) Error() string {
+	return fmt.Sprintf("backup job %s failed: %s", e.TaskID, e.Message)
+}
+
+// ErrNoBackupJob means the portal reports no backup job while one was expected (it was
+// cancelled, or the portal restarted).
+var ErrNoBackupJob = errors.New("the portal reports no backup job: it was cancelled or the portal restarted")
+
+// StartBackup queues a backup job and returns its first progress report at once. It is not
+// idempotent, so it is retried only on answers that mean "not processed" (429, 503).
+func (c *Client) StartBackup(ctx context.Context, storage BackupStorage, dump bool) (*BackupProgress, error) {
+	body := map[string]any{"storageType": int(storage.Type), "storageParams": storage.wireParams(), "dump": dump}
+	var p BackupProgress
+	ok, err := c.callValue(withoutReplay(ctx), http.MethodPost, "startbackup", nil, body, &p)
+	if err != nil {
+		return nil, err
+	}
+	if !ok || p.TaskID == "" {
+		return nil, &DecodeError{Method: http.MethodPost, Path: apiPrefix + "startbackup", Err: errors.New("the portal accepted the backup but returned no task id")}
+	}
+	return &p, nil
+}
+
+// BackupProgress reports the portal's (or, with dump, the server's) backup job, or nil when
+// there is none.
+func (c *Client) BackupProgress(ctx context.Context, dump bool) (*BackupProgress, error) {
+	var p BackupProgress
+	ok, err := c.callValue(ctx, http.MethodGet, "getbackupprogress", dumpQuery(dump), nil, &p)
+	if err != nil || !ok {
+		return nil, err
+	}
+	return &p, nil
+}
+
+// CancelBackup drops the running backup job. It reports whether there was one.
+func (c *Client) CancelBackup(ctx context.Context) (bool, error) {
+	var dropped bool
+	_, err := c.callValue(ctx, http.MethodPost, "cancelbackup", nil, nil, &dropped)
+	return dropped, err
+}
+
+var guidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// IsBackupID reports whether id has the GUID form backup ids take.
+func IsBackupID(id string) bool { return guidRE.MatchString(id) }
+
+// DeleteBackup deletes one backup (record and archive). DocSpace answers true even when no
+// backup had that id.
+func (c *Client) DeleteBackup(ctx context.Context, id string) error {
+	if !IsBackupID(id) {
+		return fmt.Errorf("backup id %q is not a GUID", id)
+	}
+	return c.callTrue(ctx, http.MethodDelete, "deletebackup/"+url.PathEscape(id), nil, nil)
+}
+
+// WaitForBackup polls the job every interval until it completes, calling onProgress for
+// each report whose percentage changed. A job that ends with an error is a
+// *BackupJobError; a job that vanishes is ErrNoBackupJob. The context bounds the wait.
+func (c *Client) WaitForBackup(ctx context.Context, dump bool, taskID string, interval time.Duration, onProgress func(BackupProgress)) (*BackupProgress, error) {
+	last := -1
+	for {
+		p, err := c.BackupProgress(ctx, dump)
+		if err != nil {
+			return nil, err
+		}
+		if p == nil {
+			return nil, ErrNoBackupJob
+		}
+		if taskID != "" && p.TaskID != "" && p.TaskID != taskID {
+			return nil, fmt.Errorf("the portal now reports backup job %s instead of %s: another backup replaced this one", p.TaskID, taskID)
+		}
+		if p.Progress != last && onProgress != nil {
+			onProgress(*p)
+		}
+		last = p.Progress
+		if p.Error != "" {
+			return p, &BackupJobError{TaskID: p.TaskID, Message: c.redact(sanitizeMessage(p.Error))}
+		}
+		if p.IsCompleted || p.Status == ProgressCompleted {
+			return p, nil
+		}
+		if p.Status == ProgressCanceled {
+			return p, ErrNoBackupJob
+		}
+		timer := time.NewTimer(interval)
+		select {
+		case <-ctx.Done():
+			timer.Stop()
+			return p, ctx.Err()
+		case <-timer.C:
+		}
+	}
+}
