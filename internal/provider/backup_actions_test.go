@@ -20,7 +20,7 @@ import (
 func TestActions_InSchema(t *testing.T) {
 	h := newProtocolHarness(t)
 	want := map[string][]string{
-		"docspace_backup_history_purge": {"dump", "verify"},
+		"docspace_backup_history_purge": {"dump", "keep_latest", "older_than", "storage_types", "verify"},
 		"docspace_backup_start":         {"dump", "poll_interval", "storage_params", "storage_type", "wait"},
 	}
 	if len(h.schemas.ActionSchemas) != len(want) {
@@ -299,4 +299,25 @@ resource "terraform_data" "release" {
 			},
 		}},
 	})
+}
+
+func TestPurgeAction_Retention(t *testing.T) {
+	srv := startMock(t, mockportal.Options{})
+	ids := seedAged(srv, agedRecord{1, 4}, agedRecord{2, 4}, agedRecord{40, 0}, agedRecord{50, 4})
+	h := newProtocolHarness(t)
+	h.configure(srv, mockportal.Owner)
+	res := h.invoke(context.Background(), "docspace_backup_history_purge", map[string]tftypes.Value{
+		"keep_latest": tftypes.NewValue(tftypes.Number, 1), "older_than": strVal("30d"),
+		"storage_types": tftypes.NewValue(tftypes.Set{ElementType: tftypes.String}, []tftypes.Value{strVal("DataStore")}),
+	}, nil)
+	if len(res.diags) != 0 {
+		t.Fatalf("diags: %s", diagsText(res.diags))
+	}
+	want := []string{"reading the backup history of " + srv.URL + " to apply the retention policy", "deleting 1 of 4 backups", "done: deleted 1 backups, 3 remain"}
+	if strings.Join(res.progress, "|") != strings.Join(want, "|") {
+		t.Errorf("progress %q, want %q", res.progress, want)
+	}
+	if got := requestLines(srv); strings.Join(got, "|") != reqHistory+"|DELETE /api/2.0/backup/deletebackup/"+ids[3]+"|"+reqHistory {
+		t.Errorf("requests %q", got)
+	}
 }

@@ -19,8 +19,11 @@ type backupHistoryPurgeAction struct {
 }
 
 type backupHistoryPurgeActionModel struct {
-	Dump   types.Bool `tfsdk:"dump"`
-	Verify types.Bool `tfsdk:"verify"`
+	Dump         types.Bool   `tfsdk:"dump"`
+	Verify       types.Bool   `tfsdk:"verify"`
+	KeepLatest   types.Int64  `tfsdk:"keep_latest"`
+	OlderThan    types.String `tfsdk:"older_than"`
+	StorageTypes types.Set    `tfsdk:"storage_types"`
 }
 
 func (a *backupHistoryPurgeAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
@@ -29,7 +32,8 @@ func (a *backupHistoryPurgeAction) Metadata(_ context.Context, req action.Metada
 
 func (a *backupHistoryPurgeAction) Schema(_ context.Context, _ action.SchemaRequest, resp *action.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Purges the portal's backup history now: deletes every stored backup (records and archives). " +
+		Description: "Purges the portal's backup history now: deletes every stored backup (records and archives), or with " +
+			"`keep_latest`, `older_than` or `storage_types` only the backups that retention policy selects. " +
 			"Run it with `terraform apply -invoke=action.docspace_backup_history_purge.NAME` or from a resource's " +
 			"`lifecycle { action_trigger { ... } }`. Needs Terraform 1.14 or later; on older Terraform and on OpenTofu use the " +
 			"`docspace_backup_history_purge` resource.",
@@ -42,6 +46,11 @@ func (a *backupHistoryPurgeAction) Schema(_ context.Context, _ action.SchemaRequ
 				Description: "Read the history afterwards and warn if backups remain (DocSpace reports success even when it " +
 					"could not delete some archives). Default true.",
 				Optional: true,
+			},
+			"keep_latest": schema.Int64Attribute{Description: keepLatestDescription, Optional: true, Validators: keepLatestValidators()},
+			"older_than":  schema.StringAttribute{Description: olderThanDescription, Optional: true, Validators: olderThanValidators()},
+			"storage_types": schema.SetAttribute{
+				Description: storageTypesDescription, ElementType: types.StringType, Optional: true, Validators: storageTypesValidators(),
 			},
 		},
 	}
@@ -59,8 +68,15 @@ func (a *backupHistoryPurgeAction) Invoke(ctx context.Context, req action.Invoke
 	if resp.Diagnostics.HasError() || !requireClient(a.data, &resp.Diagnostics) {
 		return
 	}
+	policy, diags := retentionSelectors{cfg.KeepLatest, cfg.OlderThan, cfg.StorageTypes}.policy(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
 	verify := cfg.Verify.IsNull() || cfg.Verify.ValueBool()
-	_, diags := runPurge(ctx, a.data.client, cfg.Dump.ValueBool(), verify, progressEvents(resp))
+	_, diags = runPurge(ctx, a.data.client, purgeRequest{
+		dump: cfg.Dump.ValueBool(), verify: verify, policy: policy, concurrency: defaultDeleteConcurrency,
+	}, progressEvents(resp))
 	resp.Diagnostics.Append(diags...)
 }
 

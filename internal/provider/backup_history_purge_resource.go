@@ -12,8 +12,11 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/int64planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/listplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/mapplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/setplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-log/tflog"
@@ -41,8 +44,12 @@ type backupHistoryPurgeModel struct {
 	Dump             types.Bool     `tfsdk:"dump"`
 	Triggers         types.Map      `tfsdk:"triggers"`
 	Verify           types.Bool     `tfsdk:"verify"`
+	KeepLatest       types.Int64    `tfsdk:"keep_latest"`
+	OlderThan        types.String   `tfsdk:"older_than"`
+	StorageTypes     types.Set      `tfsdk:"storage_types"`
 	PurgedAt         types.String   `tfsdk:"purged_at"`
 	RemainingBackups types.Int64    `tfsdk:"remaining_backups"`
+	DeletedIDs       types.List     `tfsdk:"deleted_ids"`
 	Timeouts         timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -52,9 +59,10 @@ func (r *backupHistoryPurgeResource) Metadata(_ context.Context, req resource.Me
 
 func (r *backupHistoryPurgeResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Purges the portal's backup history: deletes every stored backup (records and archives) when the resource is " +
-			"created or replaced. Change `triggers` (or use `terraform apply -replace`) to purge again. The backup schedule is left alone. " +
-			"Destroying the resource makes no API call: it only forgets that the purge happened.",
+		Description: "Purges the portal's backup history when the resource is created or replaced: without selectors it deletes every " +
+			"stored backup (records and archives) in one call; with `keep_latest`, `older_than` or `storage_types` it applies a " +
+			"retention policy and deletes only the backups selected, one by one. Change `triggers` (or use `terraform apply -replace`) " +
+			"to purge again. The backup schedule is left alone. Destroying the resource makes no API call: it only forgets that the purge happened.",
 		Attributes: map[string]schema.Attribute{
 			"id": schema.StringAttribute{
 				Description:   "Random identifier of this purge event.",
@@ -82,6 +90,31 @@ func (r *backupHistoryPurgeResource) Schema(ctx context.Context, _ resource.Sche
 				Optional: true,
 				Computed: true,
 				Default:  booldefault.StaticBool(true),
+			},
+			"keep_latest": schema.Int64Attribute{
+				Description:   keepLatestDescription + " Changing it purges again.",
+				Optional:      true,
+				Validators:    keepLatestValidators(),
+				PlanModifiers: []planmodifier.Int64{int64planmodifier.RequiresReplace()},
+			},
+			"older_than": schema.StringAttribute{
+				Description:   olderThanDescription + " Changing it purges again.",
+				Optional:      true,
+				Validators:    olderThanValidators(),
+				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
+			},
+			"storage_types": schema.SetAttribute{
+				Description:   storageTypesDescription + " Changing it purges again.",
+				ElementType:   types.StringType,
+				Optional:      true,
+				Validators:    storageTypesValidators(),
+				PlanModifiers: []planmodifier.Set{setplanmodifier.RequiresReplace()},
+			},
+			"deleted_ids": schema.ListAttribute{
+				Description:   "Ids of the backups a retention purge deleted, newest first, for audit. Null for a whole-history purge (DocSpace does not say what it deleted).",
+				ElementType:   types.StringType,
+				Computed:      true,
+				PlanModifiers: []planmodifier.List{listplanmodifier.UseStateForUnknown()},
 			},
 			"purged_at": schema.StringAttribute{
 				Description:   "When the purge ran (RFC 3339, UTC).",
@@ -112,7 +145,7 @@ func (r *backupHistoryPurgeResource) ModifyPlan(ctx context.Context, req resourc
 		return
 	}
 	if len(resp.RequiresReplace) > 0 {
-		for _, attr := range []string{"id", "purged_at", "remaining_backups"} {
+		for _, attr := range []string{"id", "purged_at", "remaining_backups", "deleted_ids"} {
 			resp.Diagnostics.Append(resp.Plan.SetAttribute(ctx, path.Root(attr), unknownOf(attr))...)
 		}
 		return
@@ -131,8 +164,11 @@ func (r *backupHistoryPurgeResource) ModifyPlan(ctx context.Context, req resourc
 }
 
 func unknownOf(attr string) any {
-	if attr == "remaining_backups" {
+	switch attr {
+	case "remaining_backups":
 		return types.Int64Unknown()
+	case "deleted_ids":
+		return types.ListUnknown(types.StringType)
 	}
 	return types.StringUnknown()
 }
@@ -151,7 +187,14 @@ func (r *backupHistoryPurgeResource) Create(ctx context.Context, req resource.Cr
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 
-	result, diags := runPurge(ctx, r.data.client, plan.Dump.ValueBool(), plan.Verify.ValueBool(), logProgress(ctx))
+	policy, diags := retentionSelectors{plan.KeepLatest, plan.OlderThan, plan.StorageTypes}.policy(ctx)
+	resp.Diagnostics.Append(diags...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	result, diags := runPurge(ctx, r.data.client, purgeRequest{
+		dump: plan.Dump.ValueBool(), verify: plan.Verify.ValueBool(), policy: policy, concurrency: defaultDeleteConcurrency,
+	}, logProgress(ctx))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return // no state: the next apply tries again
@@ -161,6 +204,12 @@ func (r *backupHistoryPurgeResource) Create(ctx context.Context, req resource.Cr
 	plan.RemainingBackups = types.Int64Null()
 	if result.remaining >= 0 {
 		plan.RemainingBackups = types.Int64Value(int64(result.remaining))
+	}
+	plan.DeletedIDs = types.ListNull(types.StringType)
+	if result.deleted != nil {
+		ids, d := types.ListValueFrom(ctx, types.StringType, result.deleted)
+		resp.Diagnostics.Append(d...)
+		plan.DeletedIDs = ids
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
 }

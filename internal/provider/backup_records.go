@@ -1,27 +1,12 @@
 package provider
 
 import (
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
-
-// sortedNewestFirst orders records by creation time, newest first; ties by id, so the
-// order is stable whatever order the API used.
-func sortedNewestFirst(records []docspace.BackupRecord) []docspace.BackupRecord {
-	out := slices.Clone(records)
-	slices.SortFunc(out, func(a, b docspace.BackupRecord) int {
-		if c := b.CreatedOn.Compare(a.CreatedOn); c != 0 {
-			return c
-		}
-		return strings.Compare(a.ID, b.ID)
-	})
-	return out
-}
 
 // backupRecordModel is one element of a backups list in state.
 type backupRecordModel struct {

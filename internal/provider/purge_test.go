@@ -30,7 +30,7 @@ func TestRunPurge_WarnsAboutRemainingRecords(t *testing.T) {
 		srv.MarkUndeletable(r.ID)
 	}
 	var steps []string
-	result, diags := runPurge(context.Background(), testClient(t, srv, mockportal.Owner), false, true, func(s string) { steps = append(steps, s) })
+	result, diags := runPurge(context.Background(), testClient(t, srv, mockportal.Owner), purgeRequest{verify: true}, func(s string) { steps = append(steps, s) })
 	if diags.HasError() || result.remaining != 7 {
 		t.Fatalf("remaining %d, diags %v", result.remaining, diags)
 	}
@@ -52,8 +52,8 @@ func TestRunPurge_WarnsAboutRemainingRecords(t *testing.T) {
 func TestRunPurge_VerifyFailureIsAnError(t *testing.T) {
 	srv := startMock(t, mockportal.Options{Backups: 1})
 	srv.InjectFault(mockportal.Fault{Path: "getbackuphistory", Status: 500, Times: -1, Body: `{"error":{"message":"boom"},"status":1,"statusCode":500}`})
-	_, diags := runPurge(context.Background(), testClient(t, srv, mockportal.Owner), false, true, func(string) {})
-	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "The purge request itself was accepted") {
+	_, diags := runPurge(context.Background(), testClient(t, srv, mockportal.Owner), purgeRequest{verify: true}, func(string) {})
+	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "The deletions were accepted") {
 		t.Fatalf("diags: %v", diags)
 	}
 }
@@ -61,7 +61,7 @@ func TestRunPurge_VerifyFailureIsAnError(t *testing.T) {
 func TestDescribeAPIError_NeverLeaksStackOrKey(t *testing.T) {
 	srv := startMock(t, mockportal.Options{})
 	for _, role := range []mockportal.Role{mockportal.RoomAdmin, mockportal.User, mockportal.Guest} {
-		_, diags := runPurge(context.Background(), testClient(t, srv, role), false, false, func(string) {})
+		_, diags := runPurge(context.Background(), testClient(t, srv, role), purgeRequest{}, func(string) {})
 		text := diagText(diags)
 		if !strings.Contains(text, "HTTP 403") || strings.Contains(text, "ASC.") || strings.Contains(text, srv.Key(role)) {
 			t.Errorf("%s: %s", role, text)
@@ -75,4 +75,23 @@ func diagText(diags diag.Diagnostics) string {
 		b.WriteString(d.Summary() + "\n" + d.Detail() + "\n")
 	}
 	return b.String()
+}
+
+func TestRunRetentionPurge_WarnsWhenDeletedRecordStays(t *testing.T) {
+	srv := startMock(t, mockportal.Options{Backups: 4})
+	stuck := srv.Records(false)[3] // the oldest
+	srv.MarkUndeletable(stuck.ID)
+	var steps []string
+	result, diags := runPurge(context.Background(), testClient(t, srv, mockportal.Owner),
+		purgeRequest{verify: true, policy: &docspace.RetentionPolicy{KeepLatest: 2}, concurrency: 2},
+		func(s string) { steps = append(steps, s) })
+	if diags.HasError() || len(diags.Warnings()) != 1 || diags.Warnings()[0].Summary() != "1 deleted backups are still listed" || !strings.Contains(diags.Warnings()[0].Detail(), stuck.ID) {
+		t.Fatalf("diags: %v", diags)
+	}
+	if result.remaining != 3 || len(result.deleted) != 2 {
+		t.Errorf("result %+v", result)
+	}
+	if steps[len(steps)-1] != "done: deleted 1 backups, 3 remain" {
+		t.Errorf("progress %q", steps)
+	}
 }

@@ -12,3 +12,13 @@ output "newest_backup" {
 data "docspace_backup_history" "server" {
   dump = true
 }
+
+# Preview at plan time what a retention purge with the same selectors would delete.
+data "docspace_backup_history" "would_go" {
+  keep_latest = 5
+  older_than  = "720h"
+}
+
+output "would_delete" {
+  value = data.docspace_backup_history.would_go.backups[*].file_name
+}

@@ -21,3 +21,16 @@ resource "docspace_backup_history_purge" "server" {
 output "backups_left" {
   value = docspace_backup_history_purge.monthly.remaining_backups
 }
+
+# Retention instead of a full purge: every day, keep the newest 5 backups and delete the
+# others older than 30 days, in temporary storage and portal folders only.
+resource "docspace_backup_history_purge" "retention" {
+  keep_latest   = 5
+  older_than    = "30d"
+  storage_types = ["DataStore", "Documents"]
+  triggers      = { day = formatdate("YYYY-MM-DD", plantimestamp()) }
+}
+
+output "deleted_today" {
+  value = docspace_backup_history_purge.retention.deleted_ids
+}
