@@ -46,10 +46,8 @@ func checkRetentionRun(srv *mockportal.Server, deleted []string, wantLeft []stri
 		if len(lines) != want || lines[0] != reqHistory || (want > len(deleted)+1 && lines[len(lines)-1] != reqHistory) {
 			return fmt.Errorf("requests %q: want 1 GET, %d DELETEs, then the verify GET", lines, len(deleted))
 		}
-		var gotDeletes, wantDeletes []string
-		for _, l := range lines[1 : 1+len(deleted)] {
-			gotDeletes = append(gotDeletes, l)
-		}
+		gotDeletes := append([]string(nil), lines[1:1+len(deleted)]...)
+		var wantDeletes []string
 		for _, id := range deleted {
 			wantDeletes = append(wantDeletes, "DELETE /api/2.0/backup/deletebackup/"+id)
 		}
