@@ -45,12 +45,15 @@ type endpoint struct {
 
 // endpoints maps lower-case endpoint names (ASP.NET routes are case-insensitive).
 var endpoints = map[string]endpoint{
-	"getbackuphistory":    {http.MethodGet, (*Portal).getBackupHistory},
-	"deletebackuphistory": {http.MethodDelete, (*Portal).deleteBackupHistory},
-	"startbackup":         {http.MethodPost, (*Portal).startBackup},
-	"getbackupprogress":   {http.MethodGet, (*Portal).getBackupProgress},
-	"cancelbackup":        {http.MethodPost, (*Portal).cancelBackup},
-	"deletebackup/{id}":   {http.MethodDelete, nil}, // served by deleteBackup with the id
+	"getbackuphistory":     {http.MethodGet, (*Portal).getBackupHistory},
+	"deletebackuphistory":  {http.MethodDelete, (*Portal).deleteBackupHistory},
+	"startbackup":          {http.MethodPost, (*Portal).startBackup},
+	"getbackupprogress":    {http.MethodGet, (*Portal).getBackupProgress},
+	"cancelbackup":         {http.MethodPost, (*Portal).cancelBackup},
+	"getbackupschedule":    {http.MethodGet, (*Portal).getBackupSchedule},
+	"createbackupschedule": {http.MethodPost, (*Portal).createBackupSchedule},
+	"deletebackupschedule": {http.MethodDelete, (*Portal).deleteBackupSchedule},
+	"deletebackup/{id}":    {http.MethodDelete, nil}, // served by deleteBackup with the id
 }
 
 type statusRecorder struct {

@@ -92,6 +92,8 @@ type Portal struct {
 	backupFailure     string
 	backupWarning     string
 	cancellations     int
+	schedules         map[bool]*Schedule
+	scheduleDisabled  bool
 }
 
 // New builds a portal with one API key per role and the seeded history.
@@ -105,6 +107,7 @@ func New(opts Options) *Portal {
 		keyOf:       map[Role]string{},
 		records:     map[bool][]Record{},
 		undeletable: map[string]bool{},
+		schedules:   map[bool]*Schedule{},
 	}
 	for _, role := range Roles {
 		key := "sk-" + string(role) + "-" + randomHex(12)
@@ -168,6 +171,21 @@ func (p *Portal) Records(dump bool) []Record {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return append([]Record(nil), p.records[dump]...)
+}
+
+// RemoveRecord drops a record as if the portal pruned it (its archive vanished).
+func (p *Portal) RemoveRecord(id string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for _, dump := range []bool{false, true} {
+		kept := p.records[dump][:0]
+		for _, r := range p.records[dump] {
+			if r.ID != id {
+				kept = append(kept, r)
+			}
+		}
+		p.records[dump] = kept
+	}
 }
 
 // MarkUndeletable simulates a storage failure for one record: purges skip it silently,

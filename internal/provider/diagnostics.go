@@ -58,6 +58,9 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		case code == http.StatusPaymentRequired && strings.Contains(apiErr.Message, "free backups"):
 			return "No free backups left this month (HTTP 402)", where + "the portal's free backups for this month are used up and paid backups are not available." + said +
 				" Wait for next month, or enable paid backups in DocSpace's Payments settings."
+		case code == http.StatusPaymentRequired && strings.Contains(apiErr.Path, "backupschedule"):
+			return "Scheduled backups are not part of this portal's plan (HTTP 402)", where + "the portal's pricing plan does not include automatic (scheduled) backups." + said +
+				" Upgrade the plan in DocSpace's Payments settings, or take backups on demand with docspace_backup instead."
 		case code == http.StatusPaymentRequired:
 			return "DocSpace backups are not available on this portal's plan (HTTP 402)", where + "backup management is switched off for this portal or its subscription has lapsed." + said +
 				" Renew or upgrade the plan in DocSpace's Payments settings, then apply again."
@@ -86,6 +89,9 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		case code >= 500:
 			return fmt.Sprintf("DocSpace portal unavailable (HTTP %d%s)", code, tries), where + fmt.Sprintf("the portal or the proxy in front of it answered HTTP %d%s.", code, tries) + said +
 				" Check that the portal is up, then apply again; raise max_retries to ride out longer outages."
+		case code == http.StatusBadRequest:
+			return "DocSpace rejected the request (HTTP 400)", where + "the portal refused the values sent." + said +
+				" Check the resource's arguments against its documentation (ranges, storage_params for the storage type)."
 		default:
 			return fmt.Sprintf("DocSpace API error (HTTP %d)", code), where + apiErr.Error()
 		}

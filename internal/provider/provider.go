@@ -205,6 +205,8 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
 	return []func() resource.Resource{
 		newBackupHistoryPurgeResource,
+		newBackupScheduleResource,
+		newBackupResource,
 	}
 }
 

@@ -1,6 +1,10 @@
 package provider
 
-import "github.com/hashicorp/terraform-plugin-framework/diag"
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+)
 
 // requireClient reports whether the provider was configured, adding an error that says
 // why not otherwise. It happens when portal_url or api_key depend on a value that is only
@@ -13,4 +17,13 @@ func requireClient(data *providerData, diags *diag.Diagnostics) bool {
 		"The provider's portal_url or api_key depends on a value that is not known until apply, so the portal cannot be called now. "+
 			"Use values known at plan time (variables, environment variables), or apply the resources they come from first (terraform apply -target=...).")
 	return false
+}
+
+// planGetter and stateSetter let one helper serve Create and Update.
+type planGetter interface {
+	Get(ctx context.Context, target any) diag.Diagnostics
+}
+
+type stateSetter interface {
+	Set(ctx context.Context, val any) diag.Diagnostics
 }

@@ -22,7 +22,7 @@ func TestProvidersSchemaJSON(t *testing.T) {
 	if ps == nil {
 		t.Fatalf("no docspace schema in %s", raw[:200])
 	}
-	want := "action.docspace_backup_history_purge,action.docspace_backup_start,data.docspace_backup_history,resource.docspace_backup_history_purge"
+	want := "action.docspace_backup_history_purge,action.docspace_backup_start,data.docspace_backup_history,resource.docspace_backup,resource.docspace_backup_history_purge,resource.docspace_backup_schedule"
 	if got := strings.Join(schemaNames(ps), ","); got != want {
 		t.Errorf("schemas: %s, want %s", got, want)
 	}
