@@ -42,17 +42,7 @@ func newPortal(t *testing.T, opts mockportal.Options, role mockportal.Role, twea
 	return srv, client
 }
 
-func requestLines(srv *mockportal.Server) []string {
-	var out []string
-	for _, r := range srv.Requests() {
-		line := r.Method + " " + r.Path
-		if r.Query != "" {
-			line += "?" + r.Query
-		}
-		out = append(out, line)
-	}
-	return out
-}
+func requestLines(srv *mockportal.Server) []string { return srv.RequestLines() }
 
 func assertRequests(t *testing.T, srv *mockportal.Server, want ...string) {
 	t.Helper()
@@ -444,5 +434,22 @@ func TestPlainHTTPOnlyToLoopback(t *testing.T) {
 		if _, err := docspace.New(docspace.Config{PortalURL: url, APIKey: "k", AllowInsecureHTTP: true}); err != nil {
 			t.Errorf("%s with AllowInsecureHTTP: %v", url, err)
 		}
+	}
+}
+
+func TestClientCapsConnectionsPerPortal(t *testing.T) {
+	srv, client := newPortal(t, mockportal.Options{}, mockportal.Owner)
+	srv.InjectFault(mockportal.Fault{Times: -1, Delay: mockportal.Duration(20 * time.Millisecond)})
+	errs := make(chan error, 40)
+	for range 40 {
+		go func() { errs <- client.DeleteBackupHistory(context.Background(), false) }()
+	}
+	for range 40 {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	if stats := srv.ConnStats(); stats.Accepted > docspace.MaxConnsPerPortal {
+		t.Errorf("40 concurrent calls opened %d connections, want at most %d", stats.Accepted, docspace.MaxConnsPerPortal)
 	}
 }

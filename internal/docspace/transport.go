@@ -14,6 +14,11 @@ import (
 	"golang.org/x/net/http/httpproxy"
 )
 
+// MaxConnsPerPortal bounds the connections the provider opens to a portal: Terraform's
+// default -parallelism. More parallel requests wait for a free connection, which also keeps
+// the provider polite towards the portal's rate limits.
+const MaxConnsPerPortal = 10
+
 // TransportOptions are the TLS and proxy settings of the connection to the portal.
 type TransportOptions struct {
 	// CACertificatesPEM are extra certificate authorities to trust (self-hosted portals
@@ -30,7 +35,11 @@ type TransportOptions struct {
 func NewTransport(opts TransportOptions) (*http.Transport, error) {
 	t := http.DefaultTransport.(*http.Transport).Clone()
 	t.MaxIdleConns = 100
-	t.MaxIdleConnsPerHost = 32
+	t.MaxIdleConnsPerHost = MaxConnsPerPortal
+	// A hard cap, not only an idle one: net/http dials a fresh connection when a request
+	// starts while the previous response's connection is still on its way back to the
+	// pool, so without it parallel resources open a few more connections than they use.
+	t.MaxConnsPerHost = MaxConnsPerPortal
 	t.IdleConnTimeout = 90 * time.Second
 	proxy := httpproxy.FromEnvironment().ProxyFunc()
 	t.Proxy = func(req *http.Request) (*url.URL, error) { return proxy(req.URL) }

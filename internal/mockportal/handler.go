@@ -30,6 +30,19 @@ func (p *Portal) Requests() []Request {
 	return append([]Request(nil), p.log...)
 }
 
+// RequestLines renders the request log as "METHOD /path?query" lines, for assertions.
+func (p *Portal) RequestLines() []string {
+	var out []string
+	for _, r := range p.Requests() {
+		line := r.Method + " " + r.Path
+		if r.Query != "" {
+			line += "?" + r.Query
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
 // ResetRequests empties the request log.
 func (p *Portal) ResetRequests() {
 	p.mu.Lock()

@@ -26,12 +26,29 @@ type job struct {
 }
 
 type startBackupBody struct {
-	StorageType   *int `json:"storageType"`
-	StorageParams []struct {
-		Key   string `json:"key"`
-		Value string `json:"value"`
-	} `json:"storageParams"`
-	Dump bool `json:"dump"`
+	StorageType   *int              `json:"storageType"`
+	StorageParams wireStorageParams `json:"storageParams"`
+	Dump          bool              `json:"dump"`
+}
+
+// wireStorageParams is the API's [{key, value}] list.
+type wireStorageParams []struct {
+	Key   string `json:"key"`
+	Value string `json:"value"`
+}
+
+// checkedStorage turns the list into a map and applies the storage rules, answering the
+// request itself when they fail.
+func (p *Portal) checkedStorage(w http.ResponseWriter, storageType int, list wireStorageParams) (map[string]string, bool) {
+	params := map[string]string{}
+	for _, kv := range list {
+		params[kv.Key] = kv.Value
+	}
+	if status, msg := p.checkStorage(storageType, params); status != 0 {
+		fail(w, status, msg, "System.ArgumentException")
+		return nil, false
+	}
+	return params, true
 }
 
 // SetFreeBackupsUsedUp makes startbackup answer 402 (monthly free backups used up).
@@ -79,12 +96,7 @@ func (p *Portal) startBackup(w http.ResponseWriter, r *http.Request, _ query) {
 		fail(w, http.StatusBadRequest, "Invalid request body", "System.ArgumentException")
 		return
 	}
-	params := map[string]string{}
-	for _, kv := range body.StorageParams {
-		params[kv.Key] = kv.Value
-	}
-	if status, msg := p.checkStorage(*body.StorageType, params); status != 0 {
-		fail(w, status, msg, "System.ArgumentException")
+	if _, ok := p.checkedStorage(w, *body.StorageType, body.StorageParams); !ok {
 		return
 	}
 	p.mu.Lock()

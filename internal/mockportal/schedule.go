@@ -21,12 +21,9 @@ type Schedule struct {
 }
 
 type createScheduleBody struct {
-	StorageType   *int `json:"storageType"`
-	StorageParams []struct {
-		Key   string `json:"key"`
-		Value string `json:"value"`
-	} `json:"storageParams"`
-	BackupsStored *int `json:"backupsStored"`
+	StorageType   *int              `json:"storageType"`
+	StorageParams wireStorageParams `json:"storageParams"`
+	BackupsStored *int              `json:"backupsStored"`
 	CronParams    struct {
 		Period *int `json:"period"`
 		Hour   int  `json:"hour"`
@@ -114,12 +111,8 @@ func (p *Portal) createBackupSchedule(w http.ResponseWriter, r *http.Request, _ 
 		fail(w, http.StatusBadRequest, "Invalid day", "System.ArgumentException")
 		return
 	}
-	params := map[string]string{}
-	for _, kv := range body.StorageParams {
-		params[kv.Key] = kv.Value
-	}
-	if status, msg := p.checkStorage(*body.StorageType, params); status != 0 {
-		fail(w, status, msg, "System.ArgumentException")
+	params, ok := p.checkedStorage(w, *body.StorageType, body.StorageParams)
+	if !ok {
 		return
 	}
 	// The portal keeps a Documents folder as a base path and rebuilds folderId from it on

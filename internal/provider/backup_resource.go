@@ -93,7 +93,7 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 			"poll_interval": schema.StringAttribute{
 				Description: "How often to ask for progress while the backup runs (`2s`, `30s`). Default `2s`.",
 				Optional:    true, Computed: true, Default: stringdefault.StaticString("2s"),
-				Validators: []validator.String{durationValidator{min: 100 * time.Millisecond}},
+				Validators: []validator.String{durationValidator(100 * time.Millisecond)},
 			},
 			"file_name":  schema.StringAttribute{Description: "Archive file name.", Computed: true, PlanModifiers: keep},
 			"created_on": schema.StringAttribute{Description: "When the backup was made (RFC 3339, UTC).", Computed: true, PlanModifiers: keep},

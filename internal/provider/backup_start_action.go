@@ -68,7 +68,7 @@ func (a *backupStartAction) Schema(_ context.Context, _ action.SchemaRequest, re
 			"poll_interval": schema.StringAttribute{
 				Description: "How often to ask for progress while waiting, as a duration (`2s`, `1m`). Default `2s`.",
 				Optional:    true,
-				Validators:  []validator.String{durationValidator{min: 100 * time.Millisecond}},
+				Validators:  []validator.String{durationValidator(100 * time.Millisecond)},
 			},
 		},
 	}
@@ -169,24 +169,4 @@ func absoluteLink(portal, link string) string {
 		return portal + link
 	}
 	return link
-}
-
-// durationValidator checks a Go duration string with a lower bound.
-type durationValidator struct{ min time.Duration }
-
-func (v durationValidator) Description(context.Context) string {
-	return fmt.Sprintf("must be a duration such as 2s or 1m, at least %s", v.min)
-}
-
-func (v durationValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (v durationValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	d, err := time.ParseDuration(req.ConfigValue.ValueString())
-	if err != nil || d < v.min {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid duration",
-			fmt.Sprintf("%s is %q; it %s.", req.Path, req.ConfigValue.ValueString(), v.Description(context.Background())))
-	}
 }

@@ -67,7 +67,7 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 					"or the path a reverse proxy serves DocSpace under (`https://intranet.example.com/docspace`). " +
 					"No query or fragment; a trailing slash is ignored. Falls back to the `" + envPortalURL + "` environment variable.",
 				Optional:   true,
-				Validators: []validator.String{portalURLValidator{}},
+				Validators: []validator.String{portalURLValidator()},
 			},
 			"api_key": schema.StringAttribute{
 				Description: "DocSpace API key (`sk-…`) of the portal Owner or a DocSpace admin. Sensitive: never logged " +
@@ -90,7 +90,7 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Description: "PEM-encoded certificate authority (one or more certificates) to trust in addition to the system's, " +
 					"for self-hosted portals with a private CA. Conflicts with `ca_certificate_file`.",
 				Optional:   true,
-				Validators: []validator.String{caCertificateValidator{}, stringvalidator.ConflictsWith(path.MatchRoot("ca_certificate_file"))},
+				Validators: []validator.String{caCertificateValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ca_certificate_file"))},
 			},
 			"ca_certificate_file": schema.StringAttribute{
 				Description: "Path to a PEM file with the certificate authority to trust (see `ca_certificate`). Conflicts with `ca_certificate`.",

@@ -76,18 +76,7 @@ provider "docspace" {
 `, srv.URL, srv.Key(role), strings.Join(extra, "\n  "))
 }
 
-// requestLines renders the mock's request log as "METHOD /path?query" lines.
-func requestLines(srv *mockportal.Server) []string {
-	var out []string
-	for _, r := range srv.Requests() {
-		line := r.Method + " " + r.Path
-		if r.Query != "" {
-			line += "?" + r.Query
-		}
-		out = append(out, line)
-	}
-	return out
-}
+func requestLines(srv *mockportal.Server) []string { return srv.RequestLines() }
 
 // checkRequests asserts the exact API requests since the last reset, then resets the log
 // so the next step starts from zero.

@@ -30,7 +30,7 @@ const (
 
 func keepLatestValidators() []validator.Int64 { return []validator.Int64{int64validator.AtLeast(0)} }
 
-func olderThanValidators() []validator.String { return []validator.String{ageValidator{}} }
+func olderThanValidators() []validator.String { return []validator.String{ageValidator()} }
 
 func storageTypesValidators() []validator.Set {
 	return []validator.Set{
@@ -97,21 +97,4 @@ func parseAge(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("%q must be longer than zero", s)
 	}
 	return d, nil
-}
-
-type ageValidator struct{}
-
-func (ageValidator) Description(context.Context) string {
-	return "must be a positive duration (720h) or number of days (30d)"
-}
-
-func (v ageValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (ageValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if _, err := parseAge(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid older_than", err.Error()+".")
-	}
 }

@@ -2,49 +2,92 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
 
-// portalURLValidator checks portal_url at plan time with the same rules the client applies.
-type portalURLValidator struct{}
-
-func (portalURLValidator) Description(context.Context) string {
-	return "must be an absolute http(s) URL without query or fragment"
+// stringCheck turns a check function into a plan-time validator: the same rule the client
+// or the apply would enforce, reported early and on the attribute. Unknown and null values
+// are left alone.
+type stringCheck struct {
+	description string
+	summary     string
+	check       func(string) error
+	// detail words the error for the diagnostic; the error text followed by a full stop
+	// when nil.
+	detail func(err error) string
 }
 
-func (v portalURLValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
+func (v stringCheck) Description(context.Context) string { return v.description }
 
-func (portalURLValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+func (v stringCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
 	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
 		return
 	}
-	if _, err := docspace.NormalizePortalURL(req.ConfigValue.ValueString()); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid DocSpace portal URL",
-			"portal_url "+err.Error()+". Use the portal's root URL, for example https://example.onlyoffice.com.")
-	}
-}
-
-// caCertificateValidator checks that ca_certificate holds PEM certificates at plan time.
-type caCertificateValidator struct{}
-
-func (caCertificateValidator) Description(context.Context) string {
-	return "must hold one or more PEM-encoded certificates"
-}
-
-func (v caCertificateValidator) MarkdownDescription(ctx context.Context) string {
-	return v.Description(ctx)
-}
-
-func (caCertificateValidator) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+	err := v.check(req.ConfigValue.ValueString())
+	if err == nil {
 		return
 	}
-	if err := docspace.ParseCACertificates([]byte(req.ConfigValue.ValueString())); err != nil {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid CA certificate", "ca_certificate: "+err.Error()+".")
+	detail := err.Error() + "."
+	if v.detail != nil {
+		detail = v.detail(err)
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, v.summary, detail)
+}
+
+// portalURLValidator checks portal_url with the rules the client applies.
+func portalURLValidator() validator.String {
+	return stringCheck{
+		description: "must be an absolute http(s) URL without query or fragment",
+		summary:     "Invalid DocSpace portal URL",
+		check: func(s string) error {
+			_, err := docspace.NormalizePortalURL(s)
+			return err
+		},
+		detail: func(err error) string {
+			return "portal_url " + err.Error() + ". Use the portal's root URL, for example https://example.onlyoffice.com."
+		},
+	}
+}
+
+// caCertificateValidator checks that ca_certificate holds PEM certificates.
+func caCertificateValidator() validator.String {
+	return stringCheck{
+		description: "must hold one or more PEM-encoded certificates",
+		summary:     "Invalid CA certificate",
+		check:       func(s string) error { return docspace.ParseCACertificates([]byte(s)) },
+		detail:      func(err error) string { return "ca_certificate: " + err.Error() + "." },
+	}
+}
+
+// durationValidator checks a Go duration string with a lower bound.
+func durationValidator(least time.Duration) validator.String {
+	return stringCheck{
+		description: fmt.Sprintf("must be a duration such as 2s or 1m, at least %s", least),
+		summary:     "Invalid duration",
+		check: func(s string) error {
+			if d, err := time.ParseDuration(s); err != nil || d < least {
+				return fmt.Errorf("%q is not a duration such as 2s or 1m of at least %s", s, least)
+			}
+			return nil
+		},
+	}
+}
+
+// ageValidator checks older_than: a positive duration or number of days.
+func ageValidator() validator.String {
+	return stringCheck{
+		description: "must be a positive duration (720h) or number of days (30d)",
+		summary:     "Invalid older_than",
+		check: func(s string) error {
+			_, err := parseAge(s)
+			return err
+		},
 	}
 }
