@@ -53,8 +53,7 @@ func ParseStorageType(name string) (StorageType, error) {
 
 // UnmarshalJSON accepts the integer the API sends (and, tolerantly, the name).
 func (s *StorageType) UnmarshalJSON(b []byte) error {
-	var n int
-	if err := json.Unmarshal(b, &n); err == nil {
+	if n, err := strconv.Atoi(string(b)); err == nil { // the usual case, without a second decode
 		*s = StorageType(n)
 		return nil
 	}

@@ -106,6 +106,15 @@ func TestAccProvider_ConfigFromEnvironment(t *testing.T) {
 			Config: `resource "docspace_backup_history_purge" "this" {}`,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr("docspace_backup_history_purge.this", "remaining_backups", "0"),
+				func(*terraform.State) error {
+					ua := regexp.MustCompile(`^terraform-provider-docspace/test Terraform/\d+\.\d+\.\d+`)
+					for _, r := range srv.Requests() {
+						if !ua.MatchString(r.UserAgent) || r.Auth != "bearer" {
+							return fmt.Errorf("request sent with User-Agent %q and auth form %q", r.UserAgent, r.Auth)
+						}
+					}
+					return nil
+				},
 				checkRequests(srv, reqPurge, reqHistory),
 			),
 		}},

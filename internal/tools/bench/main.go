@@ -81,7 +81,7 @@ func main() {
 	countsFlag := flag.String("counts", "1,10,100,1000", "resource counts")
 	runs := flag.Int("runs", 3, "runs per case and count (interleaved)")
 	out := flag.String("out", "BENCHMARKS.md", "report to write")
-	svg := flag.String("svg", "docs/benchmarks.svg", "plot to write")
+	svg := flag.String("svg", "benchmarks.svg", "plot to write")
 	flag.Parse()
 	if err := run(*terraform, *countsFlag, *runs, *out, *svg); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
@@ -298,7 +298,7 @@ func renderReport(terraform string, counts []int, runs int, results map[string]m
 	}
 	fmt.Fprintf(&b, "\nProvider start-up, exec to plugin handshake (ready for the first schema request): %v (median of 10).\n", startup.Round(100*time.Microsecond))
 	fmt.Fprintf(&b, "Release binary size (`-trimpath -ldflags \"-s -w\"`, linux/amd64): %.1f MiB.\n\n", float64(binSize)/(1<<20))
-	b.WriteString("![wall time against resource count](docs/benchmarks.svg)\n\n")
+	b.WriteString("![wall time against resource count](benchmarks.svg)\n\n")
 	b.WriteString("Go micro-benchmarks (`go test -bench . -benchmem ./internal/...`) cover the client's decode paths, the schema " +
 		"request and an in-process purge round trip; `make bench` prints them before running this harness.\n")
 	return b.String()

@@ -1,0 +1,65 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// TestCommand builds docspace-mock, starts it as tools outside Go would, and checks the one
+// JSON line it prints, that the printed key works, and that SIGTERM stops it.
+func TestCommand(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "docspace-mock")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-listen", "127.0.0.1:0", "-backups", "3", "-owner-key", "sk-fixed-owner", "-standalone", "-dump-backups", "2")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(stdout).ReadBytes('\n')
+	if err != nil {
+		t.Fatal(err)
+	}
+	var start struct {
+		URL  string            `json:"url"`
+		Keys map[string]string `json:"keys"`
+	}
+	if err := json.Unmarshal(line, &start); err != nil || start.URL == "" || len(start.Keys) != 5 || start.Keys["owner"] != "sk-fixed-owner" {
+		t.Fatalf("start line %s: %v", line, err)
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, start.URL+"/api/2.0/backup/getbackuphistory?dump=true", nil)
+	req.Header.Set("Authorization", start.Keys["docspace_admin"])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var body struct {
+		Count int `json:"count"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&body)
+	_ = resp.Body.Close()
+	if resp.StatusCode != 200 || body.Count != 2 {
+		t.Errorf("dump history: %d, count %d", resp.StatusCode, body.Count)
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Errorf("exit after SIGTERM: %v", err)
+	}
+	_ = os.Remove(bin)
+}
