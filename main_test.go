@@ -7,14 +7,14 @@ import (
 
 func TestQuietSDKLogsUnlessAsked(t *testing.T) {
 	quieted := []string{"TF_LOG_SDK", "TF_LOG_SDK_PROTO", "TF_LOG_SDK_FRAMEWORK", "TF_LOG_PROVIDER"}
-	clear := func() {
+	unsetAll := func() {
 		for _, name := range sdkLogVariables {
 			t.Setenv(name, "")
 			_ = os.Unsetenv(name)
 		}
 	}
 
-	clear()
+	unsetAll()
 	quietSDKLogsUnlessAsked()
 	for _, name := range quieted {
 		if got := os.Getenv(name); got != "OFF" {
@@ -23,7 +23,7 @@ func TestQuietSDKLogsUnlessAsked(t *testing.T) {
 	}
 
 	for _, asked := range sdkLogVariables {
-		clear()
+		unsetAll()
 		t.Setenv(asked, "TRACE")
 		quietSDKLogsUnlessAsked()
 		for _, name := range quieted {
