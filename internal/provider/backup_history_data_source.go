@@ -63,9 +63,7 @@ func (d *backupHistoryDataSource) Schema(_ context.Context, _ datasource.SchemaR
 }
 
 func (d *backupHistoryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, _ *datasource.ConfigureResponse) {
-	if data, ok := req.ProviderData.(*providerData); ok {
-		d.data = data
-	}
+	d.data = providerDataFrom(req.ProviderData)
 }
 
 func (d *backupHistoryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -57,9 +57,7 @@ func (a *backupHistoryPurgeAction) Schema(_ context.Context, _ action.SchemaRequ
 }
 
 func (a *backupHistoryPurgeAction) Configure(_ context.Context, req action.ConfigureRequest, _ *action.ConfigureResponse) {
-	if data, ok := req.ProviderData.(*providerData); ok {
-		a.data = data
-	}
+	a.data = providerDataFrom(req.ProviderData)
 }
 
 func (a *backupHistoryPurgeAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {

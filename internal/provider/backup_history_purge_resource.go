@@ -133,9 +133,7 @@ func (r *backupHistoryPurgeResource) Schema(ctx context.Context, _ resource.Sche
 }
 
 func (r *backupHistoryPurgeResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	if data, ok := req.ProviderData.(*providerData); ok {
-		r.data = data
-	}
+	r.data = providerDataFrom(req.ProviderData)
 }
 
 // ModifyPlan keeps plans exact: a replacement shows the computed values as unknown, and a

@@ -106,9 +106,7 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 }
 
 func (r *backupResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	if data, ok := req.ProviderData.(*providerData); ok {
-		r.data = data
-	}
+	r.data = providerDataFrom(req.ProviderData)
 }
 
 func (r *backupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {

@@ -119,9 +119,7 @@ func (r *backupScheduleResource) Schema(_ context.Context, _ resource.SchemaRequ
 }
 
 func (r *backupScheduleResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	if data, ok := req.ProviderData.(*providerData); ok {
-		r.data = data
-	}
+	r.data = providerDataFrom(req.ProviderData)
 }
 
 // ValidateConfig checks day against period, and the storage keys, at plan time.

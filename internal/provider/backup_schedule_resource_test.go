@@ -164,6 +164,24 @@ func TestAccBackupSchedule_DumpOnStandalone(t *testing.T) {
 				),
 			},
 			{ResourceName: scheduleAddr, ImportState: true, ImportStateId: "server", ImportStateVerify: true},
+			{ // Changing dump replaces: the server's schedule goes, the portal's comes.
+				Config: scheduleConfig(srv, "storage_type = \"DataStore\"\n  period = \"daily\"\n  hour = 2"),
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction(scheduleAddr, plancheck.ResourceActionDestroyBeforeCreate),
+				}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr(scheduleAddr, "id", "portal"),
+					checkSchedule(srv, false, func(s mockportal.Schedule) error {
+						return expectInt("storage type", s.StorageType, mockportal.StorageDataStore)
+					}),
+					func(*terraform.State) error {
+						if _, ok := srv.Schedule(true); ok {
+							return fmt.Errorf("the server's schedule survived the replacement")
+						}
+						return nil
+					},
+				),
+			},
 		},
 	})
 }

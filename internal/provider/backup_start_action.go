@@ -75,9 +75,7 @@ func (a *backupStartAction) Schema(_ context.Context, _ action.SchemaRequest, re
 }
 
 func (a *backupStartAction) Configure(_ context.Context, req action.ConfigureRequest, _ *action.ConfigureResponse) {
-	if data, ok := req.ProviderData.(*providerData); ok {
-		a.data = data
-	}
+	a.data = providerDataFrom(req.ProviderData)
 }
 
 func (a *backupStartAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {

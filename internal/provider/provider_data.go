@@ -6,6 +6,13 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 )
 
+// providerDataFrom takes what Configure handed over: nil while the provider is not
+// configured yet (unknown values at plan).
+func providerDataFrom(v any) *providerData {
+	data, _ := v.(*providerData)
+	return data
+}
+
 // requireClient reports whether the provider was configured, adding an error that says
 // why not otherwise. It happens when portal_url or api_key depend on a value that is only
 // known after apply and something needs the API during plan.
