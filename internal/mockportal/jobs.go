@@ -72,13 +72,6 @@ func (p *Portal) SetBackupWarning(message string) {
 	p.backupWarning = message
 }
 
-// SetBackupDuration sets how long new jobs take.
-func (p *Portal) SetBackupDuration(d time.Duration) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.opts.BackupDuration = d
-}
-
 // BackupCancellations counts cancelbackup calls that dropped a job.
 func (p *Portal) BackupCancellations() int {
 	p.mu.Lock()

@@ -196,13 +196,6 @@ func (p *Portal) MarkUndeletable(id string) {
 	p.undeletable[id] = true
 }
 
-// SetBackupDisabled switches backup management off (402) or on.
-func (p *Portal) SetBackupDisabled(disabled bool) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.opts.BackupDisabled = disabled
-}
-
 // historyLocked returns the records in the API's "no particular order": sorted by id,
 // which for random GUIDs is unrelated to age.
 func (p *Portal) historyLocked(dump bool) []Record {
