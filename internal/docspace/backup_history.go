@@ -37,10 +37,3 @@ func (c *Client) BackupHistory(ctx context.Context, dump bool) ([]BackupRecord, 
 	}
 	return records, nil
 }
-
-// DeleteBackupHistory deletes every backup of the portal (or server, with dump). DocSpace
-// answers true even when some archives could not be deleted: read BackupHistory afterwards
-// to know what is left. The call is idempotent, so retries are safe.
-func (c *Client) DeleteBackupHistory(ctx context.Context, dump bool) error {
-	return c.callTrue(ctx, http.MethodDelete, "deletebackuphistory", dumpQuery(dump), nil)
-}

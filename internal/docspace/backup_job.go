@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
-	"regexp"
 	"sort"
 	"time"
 )
@@ -102,20 +100,6 @@ func (c *Client) CancelBackup(ctx context.Context) (bool, error) {
 	var dropped bool
 	_, err := c.callValue(ctx, http.MethodPost, "cancelbackup", nil, nil, &dropped)
 	return dropped, err
-}
-
-var guidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
-
-// IsBackupID reports whether id has the GUID form backup ids take.
-func IsBackupID(id string) bool { return guidRE.MatchString(id) }
-
-// DeleteBackup deletes one backup (record and archive). DocSpace answers true even when no
-// backup had that id.
-func (c *Client) DeleteBackup(ctx context.Context, id string) error {
-	if !IsBackupID(id) {
-		return fmt.Errorf("backup id %q is not a GUID", id)
-	}
-	return c.callTrue(ctx, http.MethodDelete, "deletebackup/"+url.PathEscape(id), nil, nil)
 }
 
 // WaitForBackup polls the job every interval until it completes, calling onProgress for

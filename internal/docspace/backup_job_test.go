@@ -141,14 +141,3 @@ func TestStartBackup_NotReplayedOnGatewayErrors(t *testing.T) {
 		t.Errorf("%d requests, want 2 (503 means not processed)", n)
 	}
 }
-
-func TestDeleteBackup_IDs(t *testing.T) {
-	srv, client := newPortal(t, mockportal.Options{}, mockportal.Owner)
-	if err := client.DeleteBackup(context.Background(), "not-a-guid"); err == nil {
-		t.Error("non-GUID id sent")
-	}
-	if err := client.DeleteBackup(context.Background(), mockportal.NewGUID()); err != nil {
-		t.Errorf("unknown id: %v (DocSpace answers true)", err)
-	}
-	assertRequests(t, srv, "DELETE /api/2.0/backup/deletebackup/"+srv.Requests()[0].Path[len("/api/2.0/backup/deletebackup/"):])
-}

@@ -1,15 +1,11 @@
 package docspace_test
 
 import (
-	"context"
-	"errors"
-	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
-	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
 
 func TestRetentionPolicy_Select(t *testing.T) {
@@ -58,44 +54,5 @@ func TestRetentionPolicy_Select(t *testing.T) {
 				t.Errorf("selected %q, want %q", got, tc.want)
 			}
 		})
-	}
-}
-
-func TestDeleteBackups_StopsAtFirstFailure(t *testing.T) {
-	srv, client := newPortal(t, mockportal.Options{Backups: 10}, mockportal.Owner)
-	var ids []string
-	for _, r := range srv.Records(false) {
-		ids = append(ids, r.ID)
-	}
-	srv.InjectFault(mockportal.Fault{Method: "DELETE", Path: "deletebackup/" + ids[2], Status: 403, Body: `{"error":{"message":"Access denied"},"status":1,"statusCode":403}`})
-	deleted, err := client.DeleteBackups(context.Background(), ids, 1)
-	var partial *docspace.PartialDeleteError
-	if !errors.As(err, &partial) || partial.FailedID != ids[2] || docspace.StatusCode(err) != 403 {
-		t.Fatalf("err = %v", err)
-	}
-	if fmt.Sprint(deleted) != fmt.Sprint(ids[:2]) || fmt.Sprint(partial.Deleted) != fmt.Sprint(ids[:2]) {
-		t.Errorf("deleted %v, want %v", deleted, ids[:2])
-	}
-	if n := len(srv.Requests()); n != 3 {
-		t.Errorf("%d requests after the failure stopped the run, want 3", n)
-	}
-}
-
-func TestDeleteBackups_Concurrency(t *testing.T) {
-	srv, client := newPortal(t, mockportal.Options{Backups: 12}, mockportal.Owner)
-	var ids []string
-	for _, r := range srv.Records(false) {
-		ids = append(ids, r.ID)
-	}
-	srv.InjectFault(mockportal.Fault{Method: "DELETE", Times: -1, Delay: mockportal.Duration(50 * time.Millisecond)})
-	deleted, err := client.DeleteBackups(context.Background(), ids, 4)
-	if err != nil || fmt.Sprint(deleted) != fmt.Sprint(ids) {
-		t.Fatalf("deleted %v, %v", deleted, err)
-	}
-	if stats := srv.ConnStats(); stats.MaxActive > 4 {
-		t.Errorf("%d connections open at once, want at most 4", stats.MaxActive)
-	}
-	if len(srv.Records(false)) != 0 {
-		t.Error("records left")
 	}
 }

@@ -1,7 +1,9 @@
 package mockportal
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -67,8 +69,51 @@ func (f *Fault) matches(method, apiPath string) bool {
 	return got == want || strings.HasSuffix(got, "/"+strings.TrimPrefix(want, "/"))
 }
 
-// InjectFault appends a fault to the program. Faults are tried in the order added.
+// Validate refuses a fault that would inject nothing, so a test cannot pass because its
+// fault was silently a no-op.
+func (f Fault) Validate() error {
+	switch {
+	case f.Drop && (f.Status != 0 || f.Body != "" || len(f.Headers) > 0):
+		return errors.New("drop closes the connection without an answer: it cannot also set status, headers or body")
+	case f.Status != 0 && (f.Status < 100 || f.Status > 599):
+		return fmt.Errorf("status %d is not an HTTP status", f.Status)
+	case f.Status == 0 && (f.Body != "" || len(f.Headers) > 0):
+		return errors.New("body and headers need a status")
+	case f.Delay < 0:
+		return errors.New("delay must not be negative")
+	case f.Status == 0 && !f.Drop && f.Delay == 0:
+		return errors.New("the fault does nothing: set status, delay or drop")
+	}
+	return nil
+}
+
+// ParseFaults reads one fault object or a list of them, refusing fields it does not know
+// (a misspelt field would otherwise inject nothing) and faults that do nothing.
+func ParseFaults(body []byte) ([]Fault, error) {
+	trimmed := bytes.TrimSpace(body)
+	if len(trimmed) > 0 && trimmed[0] == '{' {
+		trimmed = append(append([]byte{'['}, trimmed...), ']')
+	}
+	dec := json.NewDecoder(bytes.NewReader(trimmed))
+	dec.DisallowUnknownFields()
+	var faults []Fault
+	if err := dec.Decode(&faults); err != nil {
+		return nil, fmt.Errorf("want a fault object or a list of them: %w", err)
+	}
+	for i, f := range faults {
+		if err := f.Validate(); err != nil {
+			return nil, fmt.Errorf("fault %d: %w", i, err)
+		}
+	}
+	return faults, nil
+}
+
+// InjectFault appends a fault to the program. Faults are tried in the order added. A fault
+// that fails Validate is a bug in the test, so it panics.
 func (p *Portal) InjectFault(f Fault) {
+	if err := f.Validate(); err != nil {
+		panic("mockportal: invalid fault: " + err.Error())
+	}
 	left := f.Times
 	if left == 0 {
 		left = 1

@@ -7,8 +7,6 @@ package mockportal
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"fmt"
-	"sort"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -65,15 +63,6 @@ type Options struct {
 	Now func() time.Time
 }
 
-// Record is one backup history entry.
-type Record struct {
-	ID          string
-	FileName    string
-	StorageType int
-	CreatedOn   time.Time
-	ExpiresOn   time.Time
-}
-
 // Portal is the portal's state. All methods are safe for concurrent use.
 type Portal struct {
 	opts Options
@@ -84,8 +73,10 @@ type Portal struct {
 	records     map[bool][]Record // keyed by dump: false = this portal, true = whole server
 	undeletable map[string]bool
 	faults      []*faultRule
-	log         []Request
-	rateUsed    atomic.Int64
+	// logMu guards log apart from mu: handlers write answers while holding mu.
+	logMu    sync.Mutex
+	log      []*Request
+	rateUsed atomic.Int64
 
 	job               *job
 	freeBackupsUsedUp bool
@@ -138,80 +129,6 @@ func (p *Portal) Keys() map[Role]string {
 		out[r] = k
 	}
 	return out
-}
-
-// Seed adds n records, one a day going back from now, cycling through storage types.
-func (p *Portal) Seed(dump bool, n int) []Record {
-	now := p.opts.Now().UTC().Truncate(time.Second)
-	types := []int{StorageDataStore, StorageDocuments, StorageThirdPartyConsumer}
-	added := make([]Record, 0, n)
-	for i := range n {
-		created := now.Add(-time.Duration(i+1) * 24 * time.Hour)
-		added = append(added, Record{
-			ID:          NewGUID(),
-			FileName:    fmt.Sprintf("%s_%s_%d.tar.gz", map[bool]string{false: "portal", true: "dump"}[dump], created.Format("2006-01-02_1504"), i),
-			StorageType: types[i%len(types)],
-			CreatedOn:   created,
-			ExpiresOn:   created.Add(30 * 24 * time.Hour),
-		})
-	}
-	p.AddRecords(dump, added...)
-	return added
-}
-
-// AddRecords stores records as they are.
-func (p *Portal) AddRecords(dump bool, records ...Record) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.records[dump] = append(p.records[dump], records...)
-}
-
-// Records returns the stored records in insertion order.
-func (p *Portal) Records(dump bool) []Record {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return append([]Record(nil), p.records[dump]...)
-}
-
-// RemoveRecord drops a record as if the portal pruned it (its archive vanished).
-func (p *Portal) RemoveRecord(id string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, dump := range []bool{false, true} {
-		kept := p.records[dump][:0]
-		for _, r := range p.records[dump] {
-			if r.ID != id {
-				kept = append(kept, r)
-			}
-		}
-		p.records[dump] = kept
-	}
-}
-
-// MarkUndeletable simulates a storage failure for one record: purges skip it silently,
-// and still answer true, as DocSpace does.
-func (p *Portal) MarkUndeletable(id string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.undeletable[id] = true
-}
-
-// historyLocked returns the records in the API's "no particular order": sorted by id,
-// which for random GUIDs is unrelated to age.
-func (p *Portal) historyLocked(dump bool) []Record {
-	out := append([]Record(nil), p.records[dump]...)
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-func (p *Portal) deleteAllLocked(dump bool) {
-	kept := p.records[dump][:0]
-	for _, r := range p.records[dump] {
-		if p.undeletable[r.ID] {
-			kept = append(kept, r)
-		}
-	}
-	p.records[dump] = kept
 }
 
 // NewGUID returns a random GUID in DocSpace's lower-case form.

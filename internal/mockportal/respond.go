@@ -2,6 +2,7 @@ package mockportal
 
 import (
 	"encoding/json"
+	"io"
 	"net/http"
 	"strconv"
 	"time"
@@ -79,3 +80,9 @@ func apiLocalTime(t time.Time) string {
 }
 
 var portalZone = time.FixedZone("MSK", 3*60*60)
+
+func notFoundPage(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(http.StatusNotFound)
+	_, _ = io.WriteString(w, "<!DOCTYPE html>\n<html><head><title>404 - Page not found</title></head>\n<body><h1>ONLYOFFICE DocSpace</h1><p>The page you requested does not exist.</p></body></html>\n")
+}

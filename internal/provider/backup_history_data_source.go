@@ -39,7 +39,7 @@ func (d *backupHistoryDataSource) Schema(_ context.Context, _ datasource.SchemaR
 			"data source is read, the purge's when it runs).",
 		Attributes: map[string]schema.Attribute{
 			"dump": schema.BoolAttribute{
-				Description: "List the server-wide (dump) backups instead of this portal's. Self-hosted servers only. Default false.",
+				Description: dumpDescription,
 				Optional:    true,
 			},
 			"keep_latest": schema.Int64Attribute{Description: keepLatestDescription, Optional: true, Validators: keepLatestValidators()},
@@ -53,7 +53,7 @@ func (d *backupHistoryDataSource) Schema(_ context.Context, _ datasource.SchemaR
 				NestedObject: schema.NestedAttributeObject{Attributes: map[string]schema.Attribute{
 					"id":           schema.StringAttribute{Computed: true, Description: "Backup id (a GUID, equal to the task id of the backup job)."},
 					"file_name":    schema.StringAttribute{Computed: true, Description: "Archive file name."},
-					"storage_type": schema.StringAttribute{Computed: true, Description: "Where the archive is stored: `Documents`, `ThridpartyDocuments`, `CustomCloud`, `Local`, `DataStore` or `ThirdPartyConsumer`."},
+					"storage_type": schema.StringAttribute{Computed: true, Description: storedInDescription},
 					"created_on":   schema.StringAttribute{Computed: true, Description: "When the backup was made (RFC 3339, UTC)."},
 					"expires_on":   schema.StringAttribute{Computed: true, Description: "When the portal will drop the archive (RFC 3339, UTC); null when it does not expire."},
 				}},
@@ -62,8 +62,8 @@ func (d *backupHistoryDataSource) Schema(_ context.Context, _ datasource.SchemaR
 	}
 }
 
-func (d *backupHistoryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, _ *datasource.ConfigureResponse) {
-	d.data = providerDataFrom(req.ProviderData)
+func (d *backupHistoryDataSource) Configure(_ context.Context, req datasource.ConfigureRequest, resp *datasource.ConfigureResponse) {
+	d.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (d *backupHistoryDataSource) Read(ctx context.Context, req datasource.ReadRequest, resp *datasource.ReadResponse) {

@@ -13,7 +13,7 @@ import (
 const historyAddr = "data.docspace_backup_history.this"
 
 func TestAccBackupHistoryDataSource_FieldsAndOrder(t *testing.T) {
-	srv := startMock(t, mockportal.Options{})
+	srv := mockportal.StartTest(t, mockportal.Options{})
 	base := time.Date(2026, 11, 1, 2, 15, 0, 0, time.UTC)
 	// Added oldest, newest, middle: the data source must sort newest first whatever order
 	// the portal uses.
@@ -44,7 +44,7 @@ func TestAccBackupHistoryDataSource_FieldsAndOrder(t *testing.T) {
 }
 
 func TestAccBackupHistoryDataSource_DumpAndEmpty(t *testing.T) {
-	srv := startMock(t, mockportal.Options{Standalone: true, DumpBackups: 2})
+	srv := mockportal.StartTest(t, mockportal.Options{Standalone: true, DumpBackups: 2})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -64,7 +64,7 @@ data "docspace_backup_history" "portal" {}
 }
 
 func TestAccBackupHistoryDataSource_Error(t *testing.T) {
-	srv := startMock(t, mockportal.Options{})
+	srv := mockportal.StartTest(t, mockportal.Options{})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{

@@ -39,7 +39,7 @@ func (a *backupHistoryPurgeAction) Schema(_ context.Context, _ action.SchemaRequ
 			"`docspace_backup_history_purge` resource.",
 		Attributes: map[string]schema.Attribute{
 			"dump": schema.BoolAttribute{
-				Description: "Purge the server-wide (dump) backups instead of this portal's. Self-hosted servers only. Default false.",
+				Description: dumpDescription,
 				Optional:    true,
 			},
 			"verify": schema.BoolAttribute{
@@ -56,8 +56,8 @@ func (a *backupHistoryPurgeAction) Schema(_ context.Context, _ action.SchemaRequ
 	}
 }
 
-func (a *backupHistoryPurgeAction) Configure(_ context.Context, req action.ConfigureRequest, _ *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData)
+func (a *backupHistoryPurgeAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (a *backupHistoryPurgeAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
@@ -76,9 +76,4 @@ func (a *backupHistoryPurgeAction) Invoke(ctx context.Context, req action.Invoke
 		dump: cfg.Dump.ValueBool(), verify: verify, policy: policy, concurrency: defaultDeleteConcurrency,
 	}, progressEvents(resp))
 	resp.Diagnostics.Append(diags...)
-}
-
-// progressEvents sends each step to Terraform as a progress event.
-func progressEvents(resp *action.InvokeResponse) func(string) {
-	return func(msg string) { resp.SendProgress(action.InvokeProgressEvent{Message: msg}) }
 }

@@ -70,8 +70,7 @@ func (r *backupHistoryPurgeResource) Schema(ctx context.Context, _ resource.Sche
 				PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
 			},
 			"dump": schema.BoolAttribute{
-				Description: "Purge the server-wide (dump) backups instead of this portal's. Self-hosted (standalone) servers only, " +
-					"with a key whose user has space access. Changing it purges again. Default false.",
+				Description:   dumpDescription + " Changing it purges again.",
 				Optional:      true,
 				Computed:      true,
 				Default:       booldefault.StaticBool(false),
@@ -132,8 +131,8 @@ func (r *backupHistoryPurgeResource) Schema(ctx context.Context, _ resource.Sche
 	}
 }
 
-func (r *backupHistoryPurgeResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData)
+func (r *backupHistoryPurgeResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ModifyPlan keeps plans exact: a replacement shows the computed values as unknown, and a
@@ -200,7 +199,7 @@ func (r *backupHistoryPurgeResource) Create(ctx context.Context, req resource.Cr
 	plan.ID = types.StringValue(newEventID())
 	plan.PurgedAt = types.StringValue(time.Now().UTC().Format(time.RFC3339))
 	plan.RemainingBackups = types.Int64Null()
-	if result.remaining >= 0 {
+	if result.verified {
 		plan.RemainingBackups = types.Int64Value(int64(result.remaining))
 	}
 	plan.DeletedIDs = types.ListNull(types.StringType)

@@ -67,17 +67,17 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Description: "Backup id: the task id of the backup job, equal to the history record's id. Also the import id.", Computed: true, PlanModifiers: keep,
 			},
 			"storage_type": schema.StringAttribute{
-				Description: storageTypeDescription + " Default `DataStore`. Changing it makes a new backup.",
+				Description: storageTypeDescription + " Changing it makes a new backup.",
 				Optional:    true, Computed: true, Default: stringdefault.StaticString(defaultStorageType),
 				Validators: storageTypeValidators(), PlanModifiers: replace,
 			},
 			"storage_params": schema.MapAttribute{
-				Description: "Settings of the storage (`folderId`, `filePath`, cloud module settings); may hold credentials. Sensitive. Changing it makes a new backup.",
+				Description: storageParamsDescription + " Sensitive. Changing it makes a new backup.",
 				ElementType: types.StringType, Optional: true, Sensitive: true,
 				PlanModifiers: []planmodifier.Map{mapplanmodifier.RequiresReplace()},
 			},
 			"dump": schema.BoolAttribute{
-				Description: "Back up the whole server (dump) instead of this portal. Self-hosted servers only. Changing it makes a new backup. Default false.",
+				Description: dumpDescription + " Changing it makes a new backup.",
 				Optional:    true, Computed: true, Default: booldefault.StaticBool(false),
 				PlanModifiers: []planmodifier.Bool{boolplanmodifier.RequiresReplace()},
 			},
@@ -91,8 +91,8 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 				Optional:    true, Computed: true, Default: booldefault.StaticBool(false),
 			},
 			"poll_interval": schema.StringAttribute{
-				Description: "How often to ask for progress while the backup runs (`2s`, `30s`). Default `2s`.",
-				Optional:    true, Computed: true, Default: stringdefault.StaticString("2s"),
+				Description: pollIntervalDescription,
+				Optional:    true, Computed: true, Default: stringdefault.StaticString(defaultPollIntervalText),
 				Validators: []validator.String{durationValidator(100 * time.Millisecond)},
 			},
 			"file_name":  schema.StringAttribute{Description: "Archive file name.", Computed: true, PlanModifiers: keep},
@@ -105,8 +105,8 @@ func (r *backupResource) Schema(ctx context.Context, _ resource.SchemaRequest, r
 	}
 }
 
-func (r *backupResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData)
+func (r *backupResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (r *backupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
@@ -128,17 +128,15 @@ func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest,
 	resp.Diagnostics.Append(diags...)
 	storage, diags := backupStorage(ctx, plan.StorageType, plan.StorageParams)
 	resp.Diagnostics.Append(diags...)
-	interval, err := time.ParseDuration(plan.PollInterval.ValueString())
-	if err != nil {
-		resp.Diagnostics.AddAttributeError(path.Root("poll_interval"), "Invalid duration", err.Error())
-	}
+	interval, diags := parsePollInterval(plan.PollInterval)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	dump := plan.Dump.ValueBool()
-	final, diags := runBackup(ctx, r.data.client, storage, dump, true, interval, logProgress(ctx))
+	final, diags := runBackup(ctx, r.data.client, backupRunRequest{storage: storage, dump: dump, wait: true, pollInterval: interval}, logProgress(ctx))
 	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return // a failed or interrupted job leaves no state
@@ -172,12 +170,10 @@ func (r *backupResource) find(ctx context.Context, id string, dump bool) (docspa
 	return docspace.BackupRecord{}, false, nil
 }
 
+// setBackupRecord copies what the history says about the archive into the model.
 func setBackupRecord(m *backupModel, rec docspace.BackupRecord) {
-	m.ID = types.StringValue(rec.ID)
-	m.FileName = types.StringValue(rec.FileName)
-	m.CreatedOn = rfc3339OrNull(rec.CreatedOn)
-	m.ExpiresOn = rfc3339OrNull(rec.ExpiresOn)
-	m.StorageType = types.StringValue(rec.StorageType.String())
+	r := newBackupRecordModel(rec)
+	m.ID, m.FileName, m.StorageType, m.CreatedOn, m.ExpiresOn = r.ID, r.FileName, r.StorageType, r.CreatedOn, r.ExpiresOn
 }
 
 func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -250,7 +246,7 @@ func (r *backupResource) ImportState(ctx context.Context, req resource.ImportSta
 		return
 	}
 	for attr, v := range map[string]any{
-		"id": req.ID, "dump": dump, "retain_on_destroy": false, "poll_interval": "2s",
+		"id": req.ID, "dump": dump, "retain_on_destroy": false, "poll_interval": defaultPollIntervalText,
 		"storage_params": types.MapNull(types.StringType), "triggers": types.MapNull(types.StringType),
 	} {
 		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), v)...)

@@ -42,7 +42,7 @@ func checkRecord(srv *mockportal.Server, id string, want bool) error {
 }
 
 func TestAccBackup_Lifecycle(t *testing.T) {
-	srv := startMock(t, mockportal.Options{BackupDuration: 400 * time.Millisecond})
+	srv := mockportal.StartTest(t, mockportal.Options{BackupDuration: 400 * time.Millisecond})
 	var firstID string
 	newID := statecheck.CompareValue(compare.ValuesDiffer())
 	resource.Test(t, resource.TestCase{
@@ -94,7 +94,7 @@ func TestAccBackup_Lifecycle(t *testing.T) {
 }
 
 func TestAccBackup_RetainOnDestroy(t *testing.T) {
-	srv := startMock(t, mockportal.Options{BackupDuration: 200 * time.Millisecond, Folders: []int{7}})
+	srv := mockportal.StartTest(t, mockportal.Options{BackupDuration: 200 * time.Millisecond, Folders: []int{7}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -128,7 +128,7 @@ func TestAccBackup_RetainOnDestroy(t *testing.T) {
 }
 
 func TestAccBackup_JobFailureLeavesNoState(t *testing.T) {
-	srv := startMock(t, mockportal.Options{BackupDuration: 200 * time.Millisecond})
+	srv := mockportal.StartTest(t, mockportal.Options{BackupDuration: 200 * time.Millisecond})
 	srv.SetBackupFailure("The storage is full")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -152,7 +152,7 @@ func TestAccBackup_JobFailureLeavesNoState(t *testing.T) {
 }
 
 func TestAccBackup_TimeoutCancelsJob(t *testing.T) {
-	srv := startMock(t, mockportal.Options{BackupDuration: time.Hour})
+	srv := mockportal.StartTest(t, mockportal.Options{BackupDuration: time.Hour})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -178,7 +178,7 @@ func TestAccBackup_Errors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			srv := startMock(t, mockportal.Options{})
+			srv := mockportal.StartTest(t, mockportal.Options{})
 			if tc.setup != nil {
 				tc.setup(srv)
 			}

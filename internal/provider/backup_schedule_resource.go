@@ -76,8 +76,7 @@ func (r *backupScheduleResource) Schema(_ context.Context, _ resource.SchemaRequ
 				Validators:  storageTypeValidators(),
 			},
 			"storage_params": schema.MapAttribute{
-				Description: "Settings of the storage: `folderId` for `Documents` and `ThridpartyDocuments`, `filePath` for `Local`, " +
-					"the module settings (which may include credentials) for cloud storage. Sensitive.",
+				Description: storageParamsDescription + " Sensitive.",
 				ElementType: types.StringType,
 				Optional:    true,
 				Sensitive:   true,
@@ -104,7 +103,7 @@ func (r *backupScheduleResource) Schema(_ context.Context, _ resource.SchemaRequ
 				Optional:    true,
 			},
 			"dump": schema.BoolAttribute{
-				Description:   "Schedule server-wide (dump) backups instead of this portal's. Self-hosted servers only. Changing it replaces the resource. Default false.",
+				Description:   dumpDescription + " Changing it replaces the resource.",
 				Optional:      true,
 				Computed:      true,
 				Default:       booldefault.StaticBool(false),
@@ -118,8 +117,8 @@ func (r *backupScheduleResource) Schema(_ context.Context, _ resource.SchemaRequ
 	}
 }
 
-func (r *backupScheduleResource) Configure(_ context.Context, req resource.ConfigureRequest, _ *resource.ConfigureResponse) {
-	r.data = providerDataFrom(req.ProviderData)
+func (r *backupScheduleResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 // ValidateConfig checks day against period, and the storage keys, at plan time.

@@ -1,10 +1,14 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"testing"
 	"time"
 
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/knownvalue"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
@@ -36,7 +40,7 @@ func expectUpdate() resource.ConfigPlanChecks {
 }
 
 func TestAccBackupSchedule_Lifecycle(t *testing.T) {
-	srv := startMock(t, mockportal.Options{Folders: []int{2, 5}})
+	srv := mockportal.StartTest(t, mockportal.Options{Folders: []int{2, 5}})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -150,7 +154,7 @@ func expectInt(what string, got, want int) error {
 }
 
 func TestAccBackupSchedule_DumpOnStandalone(t *testing.T) {
-	srv := startMock(t, mockportal.Options{Standalone: true})
+	srv := mockportal.StartTest(t, mockportal.Options{Standalone: true})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -211,7 +215,7 @@ func TestAccBackupSchedule_Errors(t *testing.T) {
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
-			srv := startMock(t, mockportal.Options{})
+			srv := mockportal.StartTest(t, mockportal.Options{})
 			if tc.setup != nil {
 				tc.setup(srv)
 			}
@@ -226,5 +230,67 @@ func TestAccBackupSchedule_Errors(t *testing.T) {
 				t.Errorf("plan-time validation reached the portal: %v", requestLines(srv))
 			}
 		})
+	}
+}
+
+func TestSameParam(t *testing.T) {
+	for _, tc := range []struct {
+		a, b string
+		want bool
+	}{
+		{"7", "7", true}, {"007", "7", true}, {"7", "8", false}, {"sbox-1|/b", "sbox-1|/b", true},
+		{"x", "X", false}, {"", "0", false}, {"12", "12.0", false},
+	} {
+		if got := sameParam(tc.a, tc.b); got != tc.want {
+			t.Errorf("sameParam(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
+		}
+	}
+}
+
+func TestMergeStorageParams(t *testing.T) {
+	ctx := context.Background()
+	known := func(m map[string]string) types.Map { v, _ := types.MapValueFrom(ctx, types.StringType, m); return v }
+	cases := []struct {
+		name     string
+		known    types.Map
+		reported map[string]string
+		want     types.Map
+	}{
+		{"import takes all", types.MapNull(types.StringType), map[string]string{"folderId": "7", "extra": "x"}, known(map[string]string{"folderId": "7", "extra": "x"})},
+		{"import of nothing is null", types.MapNull(types.StringType), nil, types.MapNull(types.StringType)},
+		{"unknown is like import", types.MapUnknown(types.StringType), map[string]string{"a": "1"}, known(map[string]string{"a": "1"})},
+		{"same number keeps spelling", known(map[string]string{"folderId": "007"}), map[string]string{"folderId": "7"}, known(map[string]string{"folderId": "007"})},
+		{"real change comes through", known(map[string]string{"folderId": "7"}), map[string]string{"folderId": "8"}, known(map[string]string{"folderId": "8"})},
+		{"key gone on the portal is dropped", known(map[string]string{"folderId": "7", "region": "eu"}), map[string]string{"folderId": "7"}, known(map[string]string{"folderId": "7"})},
+		{"keys the portal adds are ignored", known(map[string]string{"folderId": "7"}), map[string]string{"folderId": "7", "filePath": "/x"}, known(map[string]string{"folderId": "7"})},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := mergeStorageParams(ctx, tc.known, tc.reported); !got.Equal(tc.want) {
+				t.Errorf("got %s, want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestScheduleState(t *testing.T) {
+	ctx := context.Background()
+	stored := 5
+	last := time.Date(2026, 11, 1, 2, 0, 0, 0, time.UTC)
+	prior := backupScheduleModel{StorageParams: types.MapNull(types.StringType)}
+	weekly := &docspace.BackupSchedule{
+		Storage:       docspace.BackupStorage{Type: docspace.StorageDocuments, Params: map[string]string{"folderId": "3"}},
+		BackupsStored: &stored, Period: docspace.EveryWeek, Hour: 4, Day: 2, LastBackupTime: last,
+	}
+	got := scheduleState(ctx, weekly, prior)
+	if got.ID.ValueString() != "portal" || got.StorageType.ValueString() != "Documents" || got.BackupsStored.ValueInt64() != 5 ||
+		got.Period.ValueString() != "weekly" || got.Hour.ValueInt64() != 4 || got.Day.ValueInt64() != 2 || got.Dump.ValueBool() ||
+		got.LastBackupTime.ValueString() != "2026-11-01T02:00:00Z" {
+		t.Errorf("weekly: %+v", got)
+	}
+	daily := &docspace.BackupSchedule{Storage: docspace.BackupStorage{Type: docspace.StorageDataStore}, Period: docspace.EveryDay, Hour: 1, Day: 9, Dump: true}
+	got = scheduleState(ctx, daily, prior)
+	if got.ID.ValueString() != "server" || !got.Day.IsNull() || !got.BackupsStored.IsNull() || !got.LastBackupTime.IsNull() || !got.StorageParams.IsNull() {
+		t.Errorf("daily dump with unlimited backups: %+v", got)
 	}
 }

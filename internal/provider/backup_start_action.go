@@ -2,19 +2,13 @@ package provider
 
 import (
 	"context"
-	"fmt"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
-
-	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
-
-const defaultPollInterval = 2 * time.Second
 
 var (
 	_ action.ActionWithConfigure      = (*backupStartAction)(nil)
@@ -47,18 +41,17 @@ func (a *backupStartAction) Schema(_ context.Context, _ action.SchemaRequest, re
 			"Needs Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
 			"storage_type": schema.StringAttribute{
-				Description: storageTypeDescription + " Default `DataStore`.",
+				Description: storageTypeDescription,
 				Optional:    true,
 				Validators:  storageTypeValidators(),
 			},
 			"storage_params": schema.MapAttribute{
-				Description: "Settings of the storage: `folderId` for `Documents` and `ThridpartyDocuments`, `filePath` for `Local`, " +
-					"the module settings for cloud storage. May hold storage credentials: pass them from sensitive variables.",
+				Description: storageParamsDescription + " Action arguments cannot be marked sensitive: pass credentials from sensitive variables.",
 				ElementType: types.StringType,
 				Optional:    true,
 			},
 			"dump": schema.BoolAttribute{
-				Description: "Back up the whole server (dump) instead of this portal. Self-hosted servers only. Default false.",
+				Description: dumpDescription,
 				Optional:    true,
 			},
 			"wait": schema.BoolAttribute{
@@ -66,7 +59,7 @@ func (a *backupStartAction) Schema(_ context.Context, _ action.SchemaRequest, re
 				Optional:    true,
 			},
 			"poll_interval": schema.StringAttribute{
-				Description: "How often to ask for progress while waiting, as a duration (`2s`, `1m`). Default `2s`.",
+				Description: pollIntervalDescription,
 				Optional:    true,
 				Validators:  []validator.String{durationValidator(100 * time.Millisecond)},
 			},
@@ -74,8 +67,8 @@ func (a *backupStartAction) Schema(_ context.Context, _ action.SchemaRequest, re
 	}
 }
 
-func (a *backupStartAction) Configure(_ context.Context, req action.ConfigureRequest, _ *action.ConfigureResponse) {
-	a.data = providerDataFrom(req.ProviderData)
+func (a *backupStartAction) Configure(_ context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	a.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
 func (a *backupStartAction) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
@@ -95,76 +88,13 @@ func (a *backupStartAction) Invoke(ctx context.Context, req action.InvokeRequest
 	}
 	storage, diags := backupStorage(ctx, cfg.StorageType, cfg.StorageParams)
 	resp.Diagnostics.Append(diags...)
-	interval := defaultPollInterval
-	if !cfg.PollInterval.IsNull() {
-		interval, _ = time.ParseDuration(cfg.PollInterval.ValueString()) // validated at plan
-	}
+	interval, diags := parsePollInterval(cfg.PollInterval)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	wait := cfg.Wait.IsNull() || cfg.Wait.ValueBool()
-	_, diags = runBackup(ctx, a.data.client, storage, cfg.Dump.ValueBool(), wait, interval, progressEvents(resp))
+	_, diags = runBackup(ctx, a.data.client, backupRunRequest{
+		storage: storage, dump: cfg.Dump.ValueBool(), wait: cfg.Wait.IsNull() || cfg.Wait.ValueBool(), pollInterval: interval,
+	}, progressEvents(resp))
 	resp.Diagnostics.Append(diags...)
-}
-
-// runBackup starts a backup and, with wait, follows it to completion, reporting progress.
-// A cancelled wait cancels the job on the portal. It is shared by the action and the
-// docspace_backup resource.
-func runBackup(ctx context.Context, client *docspace.Client, storage docspace.BackupStorage, dump, wait bool, interval time.Duration, progress func(string)) (*docspace.BackupProgress, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	portal := client.PortalURL()
-	started, err := client.StartBackup(ctx, storage, dump)
-	if err != nil {
-		diags.Append(apiErrorDiagnostic(portal, "starting a backup", dump, err))
-		return nil, diags
-	}
-	progress(fmt.Sprintf("backup %s started on %s (storage %s)", started.TaskID, portal, storage.Type))
-	if !wait {
-		progress(fmt.Sprintf("not waiting: backup %s goes on on the portal", started.TaskID))
-		return started, diags
-	}
-	final, err := client.WaitForBackup(ctx, dump, started.TaskID, interval, func(p docspace.BackupProgress) {
-		progress(fmt.Sprintf("backup %s: %d%%", p.TaskID, p.Progress))
-	})
-	if err != nil {
-		if ctx.Err() != nil {
-			diags.Append(cancelBackupAfterInterrupt(ctx, client, started.TaskID))
-			return nil, diags
-		}
-		diags.Append(apiErrorDiagnostic(portal, "waiting for backup "+started.TaskID, dump, err))
-		return nil, diags
-	}
-	if final.Warning != "" {
-		diags.AddWarning("The DocSpace backup completed with a warning", fmt.Sprintf("Backup %s on %s: %s", final.TaskID, portal, final.Warning))
-	}
-	progress(fmt.Sprintf("done: backup %s complete, download link %s", final.TaskID, absoluteLink(portal, final.Link)))
-	return final, diags
-}
-
-// cancelBackupAfterInterrupt stops the job the run was waiting for. The run's context is
-// already done, so the cancel gets a short context of its own.
-func cancelBackupAfterInterrupt(ctx context.Context, client *docspace.Client, taskID string) diag.Diagnostic {
-	cancelCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	dropped, err := client.CancelBackup(cancelCtx)
-	detail := fmt.Sprintf("The run was interrupted (%v) while backup %s was in progress on %s. ", ctx.Err(), taskID, client.PortalURL())
-	switch {
-	case err != nil:
-		detail += "Cancelling it on the portal failed too (" + err.Error() + "); it may still finish. Check the portal's Backup page."
-	case dropped:
-		detail += "The backup job was cancelled on the portal; no archive was kept."
-	default:
-		detail += "The portal had no running job left to cancel."
-	}
-	return diag.NewErrorDiagnostic("DocSpace backup interrupted", detail)
-}
-
-func absoluteLink(portal, link string) string {
-	if link == "" {
-		return "(none reported)"
-	}
-	if link[0] == '/' {
-		return portal + link
-	}
-	return link
 }

@@ -29,11 +29,7 @@ func BenchmarkGetProviderSchema(b *testing.B) {
 // BenchmarkPurgeRoundTrip is the resource's create work (DELETE + verify GET) against the
 // mock portal over loopback.
 func BenchmarkPurgeRoundTrip(b *testing.B) {
-	srv, err := mockportal.Start(mockportal.Options{})
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer srv.Close()
+	srv := mockportal.StartTest(b, mockportal.Options{})
 	client, err := docspace.New(docspace.Config{PortalURL: srv.URL, APIKey: srv.Key(mockportal.Owner)})
 	if err != nil {
 		b.Fatal(err)

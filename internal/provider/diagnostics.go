@@ -32,6 +32,9 @@ func isCertificateError(err error) bool {
 	return errors.As(err, &verifyErr) || errors.As(err, &unknownAuth) || errors.As(err, &hostnameErr) || errors.As(err, &invalidCert)
 }
 
+// describeAPIError says what went wrong and what to do, by error type and HTTP status.
+// doing is a phrase like "purging the backup history"; dump says whether the call was
+// about the whole server.
 func describeAPIError(portal, doing string, dump bool, err error) (summary, detail string) {
 	var (
 		apiErr    *docspace.APIError
@@ -43,58 +46,7 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 	where := fmt.Sprintf("While %s on %s: ", doing, portal)
 	switch {
 	case errors.As(err, &apiErr):
-		said := ""
-		if apiErr.Message != "" {
-			said = fmt.Sprintf(" The portal said: %q.", apiErr.Message)
-		}
-		tries := ""
-		if apiErr.Attempts > 1 {
-			tries = fmt.Sprintf(" after %d attempts", apiErr.Attempts)
-		}
-		switch code := apiErr.StatusCode; {
-		case code == http.StatusUnauthorized:
-			return "DocSpace rejected the API key (HTTP 401)", where + "the API key is unknown, revoked or expired." + said +
-				" Create a new key in DocSpace (Settings > Developer Tools > API keys) as the Owner or a DocSpace admin, and set api_key or DOCSPACE_API_KEY."
-		case code == http.StatusPaymentRequired && strings.Contains(apiErr.Message, "free backups"):
-			return "No free backups left this month (HTTP 402)", where + "the portal's free backups for this month are used up and paid backups are not available." + said +
-				" Wait for next month, or enable paid backups in DocSpace's Payments settings."
-		case code == http.StatusPaymentRequired && strings.Contains(apiErr.Path, "backupschedule"):
-			return "Scheduled backups are not part of this portal's plan (HTTP 402)", where + "the portal's pricing plan does not include automatic (scheduled) backups." + said +
-				" Upgrade the plan in DocSpace's Payments settings, or take backups on demand with docspace_backup instead."
-		case code == http.StatusPaymentRequired:
-			return "DocSpace backups are not available on this portal's plan (HTTP 402)", where + "backup management is switched off for this portal or its subscription has lapsed." + said +
-				" Renew or upgrade the plan in DocSpace's Payments settings, then apply again."
-		case code == http.StatusForbidden:
-			d := where + "access denied." + said + " Backup operations need the API key of the portal Owner or a DocSpace admin; room admins, users and guests are refused."
-			if dump {
-				d += " dump = true works on self-hosted (standalone) DocSpace servers only, with a key whose user has space access; on DocSpace Cloud set dump = false."
-			}
-			return "DocSpace refused the backup operation (HTTP 403)", d + " A portal that is being restored also refuses backup calls until the restore finishes."
-		case code == http.StatusBadRequest && strings.Contains(apiErr.Message, "wrong folder type"):
-			return "DocSpace refused the backup storage (HTTP 400 wrong folder type)", where + "the folderId in storage_params does not fit the storage type." +
-				" Documents takes the number of a portal folder; ThridpartyDocuments the id of a connected third-party folder."
-		case code == http.StatusBadRequest && strings.Contains(apiErr.Message, "as dump"):
-			return "DocSpace cannot make a server-wide (dump) backup here (HTTP 400)", where + "dump backups exist on self-hosted (standalone) DocSpace servers only." + said + " Set dump = false."
-		case code == http.StatusNotFound && strings.Contains(apiErr.Path, "deletebackup/"):
-			return "Backup id not accepted (HTTP 404)", where + "the portal did not accept the backup id in " + apiErr.Path + "." + said
-		case code == http.StatusNotFound && apiErr.FromPortal:
-			return "DocSpace could not find what the request names (HTTP 404)", where + apiErr.Message + "." +
-				" For Documents storage, check that storage_params.folderId is an existing folder the key's user can write to."
-		case code == http.StatusNotFound:
-			return "DocSpace backup API not found (HTTP 404)", where + "the backup API is not at " + portal + "/api/2.0/backup/." + said +
-				" Check that portal_url is the portal's root URL (for example https://example.onlyoffice.com, or the path your reverse proxy serves DocSpace under)."
-		case code == http.StatusTooManyRequests:
-			return fmt.Sprintf("DocSpace kept rate-limiting the requests (HTTP 429%s)", tries), where + "the portal answered 429 Too Many Requests" + tries + "." + said +
-				" Apply again later, lower -parallelism, or raise max_retries so the provider waits longer."
-		case code >= 500:
-			return fmt.Sprintf("DocSpace portal unavailable (HTTP %d%s)", code, tries), where + fmt.Sprintf("the portal or the proxy in front of it answered HTTP %d%s.", code, tries) + said +
-				" Check that the portal is up, then apply again; raise max_retries to ride out longer outages."
-		case code == http.StatusBadRequest:
-			return "DocSpace rejected the request (HTTP 400)", where + "the portal refused the values sent." + said +
-				" Check the resource's arguments against its documentation (ranges, storage_params for the storage type)."
-		default:
-			return fmt.Sprintf("DocSpace API error (HTTP %d)", code), where + apiErr.Error()
-		}
+		return describeStatus(portal, where, dump, apiErr)
 	case errors.As(err, &redirect):
 		return "DocSpace portal redirected the API call", where + fmt.Sprintf("the portal answered HTTP %d with a redirect to %s instead of answering. ", redirect.StatusCode, redirect.Location) +
 			"The provider does not follow redirects for API calls. Set portal_url to the address the portal really answers on (for example https:// instead of http://, or the final host name)."
@@ -112,10 +64,7 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 	case errors.Is(err, context.Canceled):
 		return "DocSpace request cancelled", where + "the operation was cancelled before the portal answered (" + err.Error() + ")."
 	case errors.As(err, &transport):
-		tries := ""
-		if transport.Attempts > 1 {
-			tries = fmt.Sprintf(" after %d attempts", transport.Attempts)
-		}
+		tries := attemptsText(transport.Attempts)
 		return "Could not reach the DocSpace portal" + tries, where + err.Error() +
 			". Check portal_url, DNS, proxies (HTTPS_PROXY) and firewalls between this machine and the portal."
 	case errors.As(err, &decode):
@@ -123,5 +72,97 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 			". This usually means portal_url points at something other than the DocSpace portal (a login page, a proxy error page), or the answer was cut off. Check portal_url and apply again."
 	default:
 		return "DocSpace request failed", where + err.Error()
+	}
+}
+
+// attemptsText is " after N attempts" when the request was retried.
+func attemptsText(attempts int) string {
+	if attempts > 1 {
+		return fmt.Sprintf(" after %d attempts", attempts)
+	}
+	return ""
+}
+
+// portalSaid quotes the portal's own message, if it sent one.
+func portalSaid(e *docspace.APIError) string {
+	if e.Message == "" {
+		return ""
+	}
+	return fmt.Sprintf(" The portal said: %q.", e.Message)
+}
+
+// describeStatus words an HTTP error answer, by status.
+func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summary, detail string) {
+	said := portalSaid(e)
+	switch code := e.StatusCode; {
+	case code == http.StatusUnauthorized:
+		return "DocSpace rejected the API key (HTTP 401)", where + "the API key is unknown, revoked or expired." + said +
+			" Create a new key in DocSpace (Settings > Developer Tools > API keys) as the Owner or a DocSpace admin, and set api_key or DOCSPACE_API_KEY."
+	case code == http.StatusPaymentRequired:
+		return describePaymentRequired(where, said, e)
+	case code == http.StatusForbidden:
+		return describeForbidden(where, said, dump)
+	case code == http.StatusBadRequest:
+		return describeBadRequest(where, said, e)
+	case code == http.StatusNotFound:
+		return describeNotFound(portal, where, said, e)
+	case code == http.StatusTooManyRequests:
+		tries := attemptsText(e.Attempts)
+		return fmt.Sprintf("DocSpace kept rate-limiting the requests (HTTP 429%s)", tries), where + "the portal answered 429 Too Many Requests" + tries + "." + said +
+			" Apply again later, lower -parallelism, or raise max_retries so the provider waits longer."
+	case code >= 500:
+		tries := attemptsText(e.Attempts)
+		return fmt.Sprintf("DocSpace portal unavailable (HTTP %d%s)", code, tries), where + fmt.Sprintf("the portal or the proxy in front of it answered HTTP %d%s.", code, tries) + said +
+			" Check that the portal is up, then apply again; raise max_retries to ride out longer outages."
+	default:
+		return fmt.Sprintf("DocSpace API error (HTTP %d)", code), where + e.Error()
+	}
+}
+
+func describePaymentRequired(where, said string, e *docspace.APIError) (summary, detail string) {
+	switch {
+	case strings.Contains(e.Message, "free backups"):
+		return "No free backups left this month (HTTP 402)", where + "the portal's free backups for this month are used up and paid backups are not available." + said +
+			" Wait for next month, or enable paid backups in DocSpace's Payments settings."
+	case strings.Contains(e.Path, "backupschedule"):
+		return "Scheduled backups are not part of this portal's plan (HTTP 402)", where + "the portal's pricing plan does not include automatic (scheduled) backups." + said +
+			" Upgrade the plan in DocSpace's Payments settings, or take backups on demand with docspace_backup instead."
+	default:
+		return "DocSpace backups are not available on this portal's plan (HTTP 402)", where + "backup management is switched off for this portal or its subscription has lapsed." + said +
+			" Renew or upgrade the plan in DocSpace's Payments settings, then apply again."
+	}
+}
+
+func describeForbidden(where, said string, dump bool) (summary, detail string) {
+	d := where + "access denied." + said + " Backup operations need the API key of the portal Owner or a DocSpace admin; room admins, users and guests are refused."
+	if dump {
+		d += " dump = true works on self-hosted (standalone) DocSpace servers only, with a key whose user has space access; on DocSpace Cloud set dump = false."
+	}
+	return "DocSpace refused the backup operation (HTTP 403)", d + " A portal that is being restored also refuses backup calls until the restore finishes."
+}
+
+func describeBadRequest(where, said string, e *docspace.APIError) (summary, detail string) {
+	switch {
+	case strings.Contains(e.Message, "wrong folder type"):
+		return "DocSpace refused the backup storage (HTTP 400 wrong folder type)", where + "the folderId in storage_params does not fit the storage type." +
+			" Documents takes the number of a portal folder; ThridpartyDocuments the id of a connected third-party folder."
+	case strings.Contains(e.Message, "as dump"):
+		return "DocSpace cannot make a server-wide (dump) backup here (HTTP 400)", where + "dump backups exist on self-hosted (standalone) DocSpace servers only." + said + " Set dump = false."
+	default:
+		return "DocSpace rejected the request (HTTP 400)", where + "the portal refused the values sent." + said +
+			" Check the resource's arguments against its documentation (ranges, storage_params for the storage type)."
+	}
+}
+
+func describeNotFound(portal, where, said string, e *docspace.APIError) (summary, detail string) {
+	switch {
+	case strings.Contains(e.Path, "deletebackup/"):
+		return "Backup id not accepted (HTTP 404)", where + "the portal did not accept the backup id in " + e.Path + "." + said
+	case e.FromPortal:
+		return "DocSpace could not find what the request names (HTTP 404)", where + e.Message + "." +
+			" For Documents storage, check that storage_params.folderId is an existing folder the key's user can write to."
+	default:
+		return "DocSpace backup API not found (HTTP 404)", where + "the backup API is not at " + portal + "/api/2.0/backup/." + said +
+			" Check that portal_url is the portal's root URL (for example https://example.onlyoffice.com, or the path your reverse proxy serves DocSpace under)."
 	}
 }

@@ -2,14 +2,31 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
 
+// providerData is what resources, data sources, actions and list resources receive from
+// Configure.
+type providerData struct {
+	client *docspace.Client
+}
+
 // providerDataFrom takes what Configure handed over: nil while the provider is not
-// configured yet (unknown values at plan).
-func providerDataFrom(v any) *providerData {
-	data, _ := v.(*providerData)
+// configured yet (unknown values at plan). Anything else than *providerData is a bug in
+// the provider, reported as the scaffolding does.
+func providerDataFrom(v any, diags *diag.Diagnostics) *providerData {
+	if v == nil {
+		return nil
+	}
+	data, ok := v.(*providerData)
+	if !ok {
+		diags.AddError("Unexpected provider data",
+			fmt.Sprintf("Expected *providerData, got %T. This is a bug in the DocSpace provider: please report it.", v))
+	}
 	return data
 }
 

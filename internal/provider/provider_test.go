@@ -1,6 +1,8 @@
 package provider
 
 import (
+	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -10,7 +12,9 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
+	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
@@ -53,17 +57,6 @@ func expectError(pattern string) *regexp.Regexp {
 	return regexp.MustCompile("(?s)" + strings.ReplaceAll(pattern, " ", `\s+`))
 }
 
-// startMock serves a fresh mock portal for one test.
-func startMock(t *testing.T, opts mockportal.Options) *mockportal.Server {
-	t.Helper()
-	srv, err := mockportal.Start(opts)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(srv.Close)
-	return srv
-}
-
 // providerConfig is a provider block for srv with the key of role. Retries are kept short
 // so fault tests stay quick.
 func providerConfig(srv *mockportal.Server, role mockportal.Role, extra ...string) string {
@@ -97,7 +90,7 @@ const (
 )
 
 func TestAccProvider_ConfigFromEnvironment(t *testing.T) {
-	srv := startMock(t, mockportal.Options{Backups: 2})
+	srv := mockportal.StartTest(t, mockportal.Options{Backups: 2})
 	t.Setenv(envPortalURL, srv.URL+"/")
 	t.Setenv(envAPIKey, srv.Key(mockportal.DocSpaceAdmin))
 	resource.Test(t, resource.TestCase{
@@ -122,7 +115,7 @@ func TestAccProvider_ConfigFromEnvironment(t *testing.T) {
 }
 
 func TestAccProvider_PortalURLUnknownAtPlan(t *testing.T) {
-	srv := startMock(t, mockportal.Options{Backups: 2})
+	srv := mockportal.StartTest(t, mockportal.Options{Backups: 2})
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{{
@@ -147,7 +140,7 @@ resource "docspace_backup_history_purge" "this" {}
 }
 
 func TestAccProvider_InvalidConfigFailsAtPlan(t *testing.T) {
-	srv := startMock(t, mockportal.Options{Backups: 1})
+	srv := mockportal.StartTest(t, mockportal.Options{Backups: 1})
 	key := srv.Key(mockportal.Owner)
 	t.Setenv(envPortalURL, "")
 	t.Setenv(envAPIKey, "")
@@ -178,5 +171,95 @@ func TestAccProvider_InvalidConfigFailsAtPlan(t *testing.T) {
 	}
 	if got := requestLines(srv); len(got) != 0 {
 		t.Errorf("invalid configurations reached the portal: %v", got)
+	}
+}
+
+// keyAbsentFromShowJSON fails when the key appears anywhere in `terraform show -json`.
+type keyAbsentFromShowJSON struct{ key string }
+
+func (c keyAbsentFromShowJSON) CheckState(_ context.Context, req statecheck.CheckStateRequest, resp *statecheck.CheckStateResponse) {
+	raw, err := json.Marshal(req.State)
+	if err != nil {
+		resp.Error = err
+		return
+	}
+	if strings.Contains(string(raw), c.key) {
+		resp.Error = fmt.Errorf("the API key appears in show -json output")
+	}
+}
+
+func keyAbsentFromState(key string) resource.TestCheckFunc {
+	return func(s *terraform.State) error {
+		raw, err := json.Marshal(s)
+		if err != nil {
+			return err
+		}
+		if strings.Contains(string(raw), key) {
+			return fmt.Errorf("the API key appears in state")
+		}
+		return nil
+	}
+}
+
+func TestAccProvider_APIKeyNeverLeaks(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{Backups: 2})
+	key := srv.Key(mockportal.Owner)
+	logFile := filepath.Join(t.TempDir(), "trace.log")
+	// TRACE logs of the CLI and of the provider (served in this process) go to one file.
+	t.Setenv("TF_ACC_LOG_PATH", logFile)
+	t.Setenv("TF_ACC_LOG", "TRACE")
+
+	cfg := fmt.Sprintf(`
+variable "api_key" {
+  type      = string
+  sensitive = true
+}
+provider "docspace" {
+  portal_url = %q
+  api_key    = var.api_key
+}
+resource "docspace_backup_history_purge" "this" {}
+`, srv.URL)
+	vars := config.Variables{"api_key": config.StringVariable(key)}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{ // A proxy that echoes the request headers into its 401 page.
+				PreConfig: func() {
+					srv.InjectFault(mockportal.Fault{Path: "deletebackuphistory", Status: 401,
+						Body: "<html><head><title>401 for Authorization: Bearer " + key + "</title></head><body>Authorization: Bearer " + key + "</body></html>"})
+				},
+				Config:          cfg,
+				ConfigVariables: vars,
+				ExpectError:     expectError(`HTTP 401.*Authorization: Bearer \[redacted\]`),
+			},
+			{
+				Config:            cfg,
+				ConfigVariables:   vars,
+				Check:             keyAbsentFromState(key),
+				ConfigStateChecks: []statecheck.StateCheck{keyAbsentFromShowJSON{key}},
+			},
+			{
+				Config:          cfg,
+				ConfigVariables: vars,
+				PlanOnly:        true,
+			},
+		},
+	})
+
+	logs, err := os.ReadFile(logFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(logs), "DocSpace API request") {
+		t.Fatalf("the provider's request log did not reach %s (%d bytes), so this test proves nothing", logFile, len(logs))
+	}
+	if strings.Contains(string(logs), key) {
+		for _, line := range strings.Split(string(logs), "\n") {
+			if strings.Contains(line, key) {
+				t.Errorf("API key in TRACE log: %.300s", line)
+				break
+			}
+		}
 	}
 }

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-log/tflog"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
@@ -25,7 +24,9 @@ type purgeRequest struct {
 
 // purgeResult is what one purge observed.
 type purgeResult struct {
-	// remaining is the history length after the purge; -1 when not verified.
+	// verified says the history was read after the purge; only then is remaining known.
+	verified bool
+	// remaining is the history length after the purge.
 	remaining int
 	// deleted lists the ids a retention purge deleted (nil for a whole-history purge).
 	deleted []string
@@ -49,15 +50,15 @@ func runPurge(ctx context.Context, client *docspace.Client, req purgeRequest, pr
 	progress("purging " + scope)
 	if err := client.DeleteBackupHistory(ctx, req.dump); err != nil {
 		diags.Append(apiErrorDiagnostic(client.PortalURL(), "purging the backup history", req.dump, err))
-		return purgeResult{remaining: -1}, diags
+		return purgeResult{}, diags
 	}
 	if !req.verify {
 		progress("done: purge accepted (not verified)")
-		return purgeResult{remaining: -1}, diags
+		return purgeResult{}, diags
 	}
 	left, ok := readHistoryAfter(ctx, client, req.dump, &diags)
 	if !ok {
-		return purgeResult{remaining: -1}, diags
+		return purgeResult{}, diags
 	}
 	progress(fmt.Sprintf("done: %d backups remain", len(left)))
 	if len(left) > 0 {
@@ -65,12 +66,12 @@ func runPurge(ctx context.Context, client *docspace.Client, req purgeRequest, pr
 			"DocSpace accepted the purge but still lists these backups (it answers true even when it cannot delete an archive, for example when its storage is unreachable):\n"+
 				describeRecords(left)+"Check the backup storage the portal uses, then purge again (terraform apply -replace=<this resource>).")
 	}
-	return purgeResult{remaining: len(left)}, diags
+	return purgeResult{verified: true, remaining: len(left)}, diags
 }
 
 func runRetentionPurge(ctx context.Context, client *docspace.Client, req purgeRequest, progress func(string)) (purgeResult, diag.Diagnostics) {
 	var diags diag.Diagnostics
-	result := purgeResult{remaining: -1, deleted: []string{}}
+	result := purgeResult{deleted: []string{}}
 	portal := client.PortalURL()
 	progress("reading the backup history of " + portal + " to apply the retention policy")
 	records, err := client.BackupHistory(ctx, req.dump)
@@ -87,7 +88,7 @@ func runRetentionPurge(ctx context.Context, client *docspace.Client, req purgeRe
 	progress(fmt.Sprintf("deleting %d of %d backups", len(ids), len(records)))
 	if len(ids) == 0 {
 		progress(fmt.Sprintf("done: nothing to delete, %d backups remain", len(records)))
-		result.remaining = len(records)
+		result.verified, result.remaining = true, len(records)
 		return result, diags
 	}
 	deleted, err := client.DeleteBackups(ctx, ids, req.concurrency)
@@ -113,7 +114,7 @@ func runRetentionPurge(ctx context.Context, client *docspace.Client, req purgeRe
 	if !ok {
 		return result, diags
 	}
-	result.remaining = len(left)
+	result.verified, result.remaining = true, len(left)
 	var still []docspace.BackupRecord
 	for _, r := range left {
 		if slices.Contains(deleted, r.ID) {
@@ -161,9 +162,4 @@ func idList(ids []string) string {
 		return "none"
 	}
 	return strings.Join(ids, ", ")
-}
-
-// logProgress adapts runPurge's progress to the provider log.
-func logProgress(ctx context.Context) func(string) {
-	return func(msg string) { tflog.Info(ctx, msg) }
 }

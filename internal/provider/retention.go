@@ -23,8 +23,7 @@ const (
 	keepLatestDescription = "Retention: always spare the newest N backups (among `storage_types`), whatever their age. At least 0."
 	olderThanDescription  = "Retention: only backups created more than this long before the purge runs, as a duration " +
 		"(`720h`, `90m`) or whole days (`30d`). The cutoff is computed when the purge runs (at apply), not at plan."
-	storageTypesDescription = "Retention: only backups in these storage types (`Documents`, `ThridpartyDocuments`, `CustomCloud`, " +
-		"`Local`, `DataStore`, `ThirdPartyConsumer`). All types when unset."
+
 	defaultDeleteConcurrency = 4
 )
 
@@ -38,6 +37,8 @@ func storageTypesValidators() []validator.Set {
 		setvalidator.ValueStringsAre(stringvalidator.OneOf(docspace.StorageTypeNames()...)),
 	}
 }
+
+var storageTypesDescription = "Retention: only backups in these storage types (" + storageTypeList() + "). All types when unset."
 
 // retentionSelectors are the selector values as configured.
 type retentionSelectors struct {

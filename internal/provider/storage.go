@@ -17,23 +17,23 @@ import (
 
 const defaultStorageType = "DataStore"
 
-var storageTypeDescription = "Where the backup goes: `" + strings.Join(docspace.StorageTypeNames(), "`, `") + "` " +
-	"(`DataStore` is the portal's own temporary storage; `Documents` a folder of the portal, `folderId` = its number; " +
-	"`ThridpartyDocuments` a connected third-party folder, `folderId` = its id; `Local` a path on a self-hosted server, `filePath`; " +
-	"`CustomCloud` and `ThirdPartyConsumer` cloud storage such as S3, with its settings)."
-
 // storageTypeValidators accept the API's enum names, spelled exactly.
 func storageTypeValidators() []validator.String {
 	return []validator.String{stringvalidator.OneOf(docspace.StorageTypeNames()...)}
 }
 
+// storageTypeName is the configured storage type, or the default when it is not set.
+func storageTypeName(v types.String) string {
+	if v.IsNull() {
+		return defaultStorageType
+	}
+	return v.ValueString()
+}
+
 // backupStorage turns a storage_type / storage_params pair into the client's form. Call it
 // after validateStorage.
 func backupStorage(ctx context.Context, storageType types.String, params types.Map) (docspace.BackupStorage, diag.Diagnostics) {
-	name := defaultStorageType
-	if !storageType.IsNull() {
-		name = storageType.ValueString()
-	}
+	name := storageTypeName(storageType)
 	st, err := docspace.ParseStorageType(name)
 	var diags diag.Diagnostics
 	if err != nil {
@@ -54,10 +54,7 @@ func validateStorage(ctx context.Context, storageType types.String, params types
 	if storageType.IsUnknown() || params.IsUnknown() {
 		return diags
 	}
-	name := defaultStorageType
-	if !storageType.IsNull() {
-		name = storageType.ValueString()
-	}
+	name := storageTypeName(storageType)
 	values := map[string]types.String{}
 	if !params.IsNull() {
 		diags.Append(params.ElementsAs(ctx, &values, false)...)

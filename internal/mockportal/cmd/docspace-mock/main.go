@@ -25,6 +25,11 @@ func main() {
 	prefix := flag.String("path-prefix", "", "serve the API below this path, like a portal behind a reverse proxy")
 	flag.Parse()
 
+	// Listen for signals before announcing readiness: a tool that reads the start line and
+	// signals at once must find the handler in place.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
+
 	srv, err := mockportal.Listen(*listen, mockportal.New(mockportal.Options{
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
 		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
@@ -43,9 +48,6 @@ func main() {
 		CAPEM string            `json:"ca_pem,omitempty"`
 	}{srv.URL, keys, srv.CAPEM})
 	fmt.Println(string(line))
-
-	stop := make(chan os.Signal, 1)
-	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	<-stop
 	srv.Close()
 }

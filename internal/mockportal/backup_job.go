@@ -211,18 +211,3 @@ func (p *Portal) cancelBackup(w http.ResponseWriter, r *http.Request, _ query) {
 	p.job = nil
 	p.ok(w, r, dropped)
 }
-
-func (p *Portal) deleteBackup(w http.ResponseWriter, r *http.Request, id string) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	for _, dump := range []bool{false, true} {
-		kept := p.records[dump][:0]
-		for _, rec := range p.records[dump] {
-			if rec.ID != id || p.undeletable[rec.ID] {
-				kept = append(kept, rec)
-			}
-		}
-		p.records[dump] = kept
-	}
-	p.ok(w, r, true) // true even when nothing matched
-}

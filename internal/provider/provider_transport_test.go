@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -25,7 +26,7 @@ resource "docspace_backup_history_purge" "this" {}
 }
 
 func TestAccProvider_TLS(t *testing.T) {
-	srv := startMock(t, mockportal.Options{TLS: true, Backups: 2})
+	srv := mockportal.StartTest(t, mockportal.Options{TLS: true, Backups: 2})
 	key := srv.Key(mockportal.Owner)
 	caFile := filepath.Join(t.TempDir(), "ca.pem")
 	if err := os.WriteFile(caFile, []byte(srv.CAPEM), 0o600); err != nil {
@@ -60,7 +61,7 @@ func TestAccProvider_TLS(t *testing.T) {
 }
 
 func TestAccProvider_HTTPSProxy(t *testing.T) {
-	srv := startMock(t, mockportal.Options{TLS: true, Backups: 2})
+	srv := mockportal.StartTest(t, mockportal.Options{TLS: true, Backups: 2})
 	proxy, err := mockportal.StartProxy(srv.Addr())
 	if err != nil {
 		t.Fatal(err)
@@ -131,4 +132,19 @@ resource "docspace_backup_history_purge" "this" {}
 			}},
 		})
 	})
+}
+
+func TestTransport_InsecureSkipVerifyWarns(t *testing.T) {
+	p := &docspaceProvider{}
+	transport, diags := p.transport(providerModel{InsecureSkipVerify: types.BoolValue(true)})
+	if diags.HasError() || len(diags.Warnings()) != 1 || diags.Warnings()[0].Summary() != "TLS certificate verification is off" {
+		t.Fatalf("diags: %v", diags)
+	}
+	if !transport.TLSClientConfig.InsecureSkipVerify {
+		t.Error("verification still on")
+	}
+	_, diags = p.transport(providerModel{InsecureSkipVerify: types.BoolValue(false)})
+	if len(diags) != 0 {
+		t.Errorf("warned without insecure_skip_verify: %v", diags)
+	}
 }

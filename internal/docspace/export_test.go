@@ -1,0 +1,9 @@
+package docspace
+
+// Internals the external tests reach.
+var (
+	Backoff        = backoff
+	Snippet        = snippet
+	ErrorMessage   = errorMessage
+	DecodeEnvelope = decodeEnvelope
+)

@@ -1,0 +1,37 @@
+package mockportal
+
+import (
+	"io"
+	"net/http"
+)
+
+// serveControl is the test-control API: GET /__mock/requests, POST /__mock/faults.
+func (p *Portal) serveControl(w http.ResponseWriter, r *http.Request) {
+	switch {
+	case r.URL.Path == "/__mock/requests" && r.Method == http.MethodGet:
+		writeJSON(w, http.StatusOK, p.Requests())
+	case r.URL.Path == "/__mock/requests" && r.Method == http.MethodDelete:
+		p.ResetRequests()
+		w.WriteHeader(http.StatusNoContent)
+	case r.URL.Path == "/__mock/faults" && r.Method == http.MethodPost:
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		faults, err := ParseFaults(body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		for _, f := range faults {
+			p.InjectFault(f)
+		}
+		w.WriteHeader(http.StatusNoContent)
+	case r.URL.Path == "/__mock/faults" && r.Method == http.MethodDelete:
+		p.ClearFaults()
+		w.WriteHeader(http.StatusNoContent)
+	default:
+		http.NotFound(w, r)
+	}
+}

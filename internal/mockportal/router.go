@@ -1,0 +1,50 @@
+package mockportal
+
+import (
+	"net/http"
+	"strings"
+)
+
+// apiArea is one API area of the portal, served below its path prefix (lower-case, as
+// ASP.NET routes are case-insensitive). serve gets the rest of the path, lower-cased.
+type apiArea struct {
+	prefix string
+	serve  func(p *Portal, w http.ResponseWriter, r *http.Request, rest string)
+}
+
+// apiAreas lists the areas the mock serves. A new area adds its file and one line here.
+var apiAreas = []apiArea{
+	{"/api/2.0/backup/", (*Portal).serveBackupAPI},
+}
+
+// ServeHTTP serves the API below the path prefix and the /__mock/ control routes. Every
+// API request is logged before anything answers it (faults included), so the log is
+// complete by the time a client sees a result.
+func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if strings.HasPrefix(r.URL.Path, "/__mock/") {
+		p.serveControl(w, r)
+		return
+	}
+	apiPath, underPrefix := strings.CutPrefix(r.URL.Path, p.opts.PathPrefix)
+	entry := p.logRequest(r)
+	rec := &statusRecorder{ResponseWriter: w, entry: entry, portal: p}
+
+	p.mu.Lock()
+	fault := p.takeFaultLocked(r.Method, apiPath)
+	p.mu.Unlock()
+	if fault != nil && fault.apply(rec, r) {
+		return
+	}
+	if !underPrefix {
+		notFoundPage(rec)
+		return
+	}
+	lower := strings.ToLower(apiPath)
+	for _, area := range apiAreas {
+		if rest, ok := strings.CutPrefix(lower, area.prefix); ok {
+			area.serve(p, rec, r, rest)
+			return
+		}
+	}
+	notFoundPage(rec)
+}

@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
+)
+
+func TestDescribeAPIError_NeverLeaksStackOrKey(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	for _, role := range []mockportal.Role{mockportal.RoomAdmin, mockportal.User, mockportal.Guest} {
+		_, diags := runPurge(context.Background(), testClient(t, srv, role), purgeRequest{}, func(string) {})
+		text := diagText(diags)
+		if !strings.Contains(text, "HTTP 403") || strings.Contains(text, "ASC.") || strings.Contains(text, srv.Key(role)) {
+			t.Errorf("%s: %s", role, text)
+		}
+	}
+}
+
+// Every branch of describeAPIError, without a portal: the summary names what happened,
+// the detail what to do.
+func TestDescribeAPIError_EveryCase(t *testing.T) {
+	const portal = "https://portal.example"
+	api := func(status int, path, msg string, fromPortal bool, attempts int) error {
+		return &docspace.APIError{Method: "GET", Path: path, StatusCode: status, Message: msg, FromPortal: fromPortal, Attempts: attempts}
+	}
+	hostnameErr := &url.Error{Op: "Get", URL: portal, Err: x509.HostnameError{Certificate: &x509.Certificate{}, Host: "portal.example"}}
+	cases := []struct {
+		name          string
+		dump          bool
+		err           error
+		summary       string
+		detailPattern string
+	}{
+		{"401", false, api(401, "/api/2.0/backup/getbackuphistory", "Unauthorized", true, 1), "DocSpace rejected the API key (HTTP 401)", `unknown, revoked or expired\. The portal said: "Unauthorized"\..*API keys`},
+		{"402 free backups", false, api(402, "/api/2.0/backup/startbackup", "The free backups for this month are used up", true, 1), "No free backups left this month (HTTP 402)", "Wait for next month"},
+		{"402 schedule", false, api(402, "/api/2.0/backup/createbackupschedule", "plan", true, 1), "Scheduled backups are not part of this portal's plan (HTTP 402)", "docspace_backup instead"},
+		{"402 other", false, api(402, "/api/2.0/backup/getbackuphistory", "plan", true, 1), "DocSpace backups are not available on this portal's plan (HTTP 402)", "Renew or upgrade"},
+		{"403", false, api(403, "/api/2.0/backup/getbackuphistory", "Access denied", true, 1), "DocSpace refused the backup operation (HTTP 403)", `Owner or a DocSpace admin.*being restored`},
+		{"403 dump", true, api(403, "/api/2.0/backup/getbackuphistory", "Access denied", true, 1), "DocSpace refused the backup operation (HTTP 403)", `on DocSpace Cloud set dump = false`},
+		{"400 folder", false, api(400, "/api/2.0/backup/startbackup", "wrong folder type", true, 1), "DocSpace refused the backup storage (HTTP 400 wrong folder type)", "Documents takes the number"},
+		{"400 dump", false, api(400, "/api/2.0/backup/startbackup", "backup can't start as dump", true, 1), "DocSpace cannot make a server-wide (dump) backup here (HTTP 400)", "Set dump = false"},
+		{"400 other", false, api(400, "/api/2.0/backup/startbackup", "bad", true, 1), "DocSpace rejected the request (HTTP 400)", `The portal said: "bad"`},
+		{"404 backup id", false, api(404, "/api/2.0/backup/deletebackup/x", "", false, 1), "Backup id not accepted (HTTP 404)", "deletebackup/x"},
+		{"404 from portal", false, api(404, "/api/2.0/backup/startbackup", "The required folder was not found", true, 1), "DocSpace could not find what the request names (HTTP 404)", "folderId is an existing folder"},
+		{"404 no API", false, api(404, "/api/2.0/backup/getbackuphistory", "404 - Page not found", false, 1), "DocSpace backup API not found (HTTP 404)", `not at https://portal\.example/api/2\.0/backup/`},
+		{"429 retried", false, api(429, "/api/2.0/backup/getbackuphistory", "", false, 5), "DocSpace kept rate-limiting the requests (HTTP 429 after 5 attempts)", "lower -parallelism"},
+		{"503 once", false, api(503, "/api/2.0/backup/getbackuphistory", "down", false, 1), "DocSpace portal unavailable (HTTP 503)", `answered HTTP 503\. The portal said: "down"`},
+		{"502 retried", false, api(502, "/api/2.0/backup/getbackuphistory", "", false, 3), "DocSpace portal unavailable (HTTP 502 after 3 attempts)", "raise max_retries"},
+		{"418", false, api(418, "/api/2.0/backup/getbackuphistory", "teapot", true, 1), "DocSpace API error (HTTP 418)", "418"},
+		{"redirect", false, &docspace.RedirectError{Method: "GET", Path: "/p", StatusCode: 301, Location: "https://other.example/p"}, "DocSpace portal redirected the API call", "redirect to https://other.example/p"},
+		{"certificate", false, &docspace.TransportError{Method: "GET", Path: "/p", Attempts: 1, Err: hostnameErr}, "The DocSpace portal's TLS certificate is not trusted", "ca_certificate"},
+		{"backup job", false, &docspace.BackupJobError{TaskID: "t1", Message: "disk full"}, "The DocSpace backup failed", `job t1 failed: "disk full"`},
+		{"job gone", false, docspace.ErrNoBackupJob, "The DocSpace backup job disappeared", "start it again"},
+		{"deadline", false, fmt.Errorf("wrapped: %w", context.DeadlineExceeded), "DocSpace request timed out", "timeouts block"},
+		{"cancelled", false, context.Canceled, "DocSpace request cancelled", "cancelled before the portal answered"},
+		{"transport retried", false, &docspace.TransportError{Method: "GET", Path: "/p", Attempts: 4, Err: errors.New("connection refused")}, "Could not reach the DocSpace portal after 4 attempts", "HTTPS_PROXY"},
+		{"decode", false, &docspace.DecodeError{Method: "GET", Path: "/p", Err: errors.New("not a JSON envelope")}, "Unexpected answer from the DocSpace portal", "login page"},
+		{"other", false, errors.New("boom"), "DocSpace request failed", "boom"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			summary, detail := describeAPIError(portal, "doing it", tc.dump, tc.err)
+			if summary != tc.summary {
+				t.Errorf("summary %q, want %q", summary, tc.summary)
+			}
+			if !strings.HasPrefix(detail, "While doing it on "+portal+": ") || !regexp.MustCompile("(?s)"+tc.detailPattern).MatchString(detail) {
+				t.Errorf("detail %q, want it to match %q", detail, tc.detailPattern)
+			}
+		})
+	}
+}
