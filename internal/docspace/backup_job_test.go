@@ -81,7 +81,7 @@ func TestBackupJob_Refusals(t *testing.T) {
 		{name: "Documents with a folder name", storage: docspace.BackupStorage{Type: docspace.StorageDocuments, Params: map[string]string{"folderId": "backups"}}, status: 400, message: "wrong folder type"},
 		{name: "third-party with a number", storage: docspace.BackupStorage{Type: docspace.StorageThridpartyDocuments, Params: map[string]string{"folderId": "12"}}, status: 400, message: "wrong folder type"},
 		{name: "missing Documents folder", storage: docspace.BackupStorage{Type: docspace.StorageDocuments, Params: map[string]string{"folderId": "999"}}, status: 404},
-		{name: "dump on SaaS", storage: dataStore, dump: true, status: 400, message: "backup can't start as dump"},
+		{name: "dump on SaaS", storage: dataStore, dump: true, status: 403, message: "Access denied"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

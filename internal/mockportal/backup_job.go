@@ -89,15 +89,18 @@ func (p *Portal) startBackup(w http.ResponseWriter, r *http.Request, _ query) {
 		fail(w, http.StatusBadRequest, "Invalid request body", "System.ArgumentException")
 		return
 	}
+	if body.Dump && !p.opts.Standalone {
+		// The space-access check runs first: a portal that is not a standalone server
+		// refuses dump operations with 403, like every backup endpoint (the server's 400
+		// "backup can't start as dump" sits behind it).
+		fail(w, http.StatusForbidden, "Access denied", "System.Security.SecurityException")
+		return
+	}
 	if _, ok := p.checkedStorage(w, *body.StorageType, body.StorageParams); !ok {
 		return
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if body.Dump && !p.opts.Standalone {
-		fail(w, http.StatusBadRequest, "backup can't start as dump", "System.ArgumentException")
-		return
-	}
 	if p.freeBackupsUsedUp {
 		fail(w, http.StatusPaymentRequired, "The number of free backups should not exceed 0 within a month", "ASC.Core.Billing.BillingException")
 		return

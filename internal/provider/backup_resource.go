@@ -6,8 +6,9 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/boolplanmodifier"
@@ -24,9 +25,10 @@ import (
 const defaultBackupTimeout = 30 * time.Minute
 
 var (
-	_ resource.ResourceWithConfigure      = (*backupResource)(nil)
-	_ resource.ResourceWithValidateConfig = (*backupResource)(nil)
-	_ resource.ResourceWithImportState    = (*backupResource)(nil)
+	_ resource.ResourceWithConfigure   = (*backupResource)(nil)
+	_ resource.ResourceWithModifyPlan  = (*backupResource)(nil)
+	_ resource.ResourceWithImportState = (*backupResource)(nil)
+	_ resource.ResourceWithIdentity    = (*backupResource)(nil)
 )
 
 func newBackupResource() resource.Resource { return &backupResource{} }
@@ -109,13 +111,41 @@ func (r *backupResource) Configure(_ context.Context, req resource.ConfigureRequ
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-func (r *backupResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
-	var cfg backupModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+// backupIdentity identifies an archive: its id, and whether it is a server-wide (dump)
+// backup. It is what list results and import blocks carry.
+type backupIdentity struct {
+	ID   types.String `tfsdk:"id"`
+	Dump types.Bool   `tfsdk:"dump"`
+}
+
+func (r *backupResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id":   identityschema.StringAttribute{RequiredForImport: true, Description: "Backup id (a GUID)."},
+			"dump": identityschema.BoolAttribute{OptionalForImport: true, Description: "Whether it is a server-wide (dump) backup. Default false."},
+		},
+	}
+}
+
+// ModifyPlan checks the storage settings of a backup about to be made, at plan. It skips
+// archives that already exist (an imported backup has no storage_params to check).
+func (r *backupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return // destroy
+	}
+	var plan backupModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	resp.Diagnostics.Append(validateStorage(ctx, cfg.StorageType, cfg.StorageParams)...)
+	if !req.State.Raw.IsNull() {
+		var state backupModel
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		if state.StorageType.Equal(plan.StorageType) && state.StorageParams.Equal(plan.StorageParams) {
+			return
+		}
+	}
+	resp.Diagnostics.Append(validateStorage(ctx, plan.StorageType, plan.StorageParams)...)
 }
 
 func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -154,6 +184,7 @@ func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	setBackupRecord(&plan, record)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, backupIdentity{ID: plan.ID, Dump: plan.Dump})...)
 }
 
 // find looks the backup up in the history of its scope.
@@ -195,6 +226,7 @@ func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	setBackupRecord(&state, rec)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, backupIdentity{ID: state.ID, Dump: state.Dump})...)
 }
 
 // Update only happens for retain_on_destroy, poll_interval and timeouts: no API call.
@@ -217,38 +249,62 @@ func (r *backupResource) Delete(ctx context.Context, req resource.DeleteRequest,
 	}
 }
 
-// ImportState takes a backup id (a GUID from the history). The portal's backups are looked
-// up first, then a self-hosted server's dump backups.
+// ImportState takes a backup id (a GUID from the history), or an identity from an import
+// block or a list result. Without an identity the portal's backups are looked up first,
+// then a self-hosted server's dump backups.
 func (r *backupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	if !docspace.IsBackupID(req.ID) {
+	id, dump, known := req.ID, false, false
+	if req.ID == "" && req.Identity != nil {
+		var ident backupIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &ident)...)
+		if resp.Diagnostics.HasError() {
+			return
+		}
+		id, dump, known = ident.ID.ValueString(), ident.Dump.ValueBool(), !ident.Dump.IsNull()
+	}
+	if !docspace.IsBackupID(id) {
 		resp.Diagnostics.AddError("Invalid import id for docspace_backup",
-			fmt.Sprintf("Got %q. Import a backup by its id, a GUID such as 3f2b8c1e-…, as listed by the docspace_backup_history data source.", req.ID))
+			fmt.Sprintf("Got %q. Import a backup by its id, a GUID such as 3f2b8c1e-…, as listed by the docspace_backup_history data source.", id))
 		return
 	}
 	if !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	dump := false
-	_, found, err := r.find(ctx, req.ID, false)
-	if err == nil && !found {
-		// Maybe a server-wide backup; on DocSpace Cloud that query is refused, which only
-		// means it is not there.
-		if _, inDump, dumpErr := r.find(ctx, req.ID, true); dumpErr == nil && inDump {
-			found, dump = true, true
-		}
-	}
+	record, dump, found, err := r.lookUp(ctx, id, dump, known)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "looking up backup "+req.ID, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "looking up backup "+id, dump, err))
 		return
 	}
 	if !found {
-		resp.Diagnostics.AddError("Backup not found", fmt.Sprintf("No backup with id %s is in the history of %s.", req.ID, r.data.client.PortalURL()))
+		resp.Diagnostics.AddError("Backup not found", fmt.Sprintf("No backup with id %s is in the history of %s.", id, r.data.client.PortalURL()))
 		return
 	}
-	for attr, v := range map[string]any{
-		"id": req.ID, "dump": dump, "retain_on_destroy": false, "poll_interval": defaultPollIntervalText,
-		"storage_params": types.MapNull(types.StringType), "triggers": types.MapNull(types.StringType),
-	} {
-		resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root(attr), v)...)
+	resp.Diagnostics.Append(resp.State.Set(ctx, existingBackupModel(record, dump))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, backupIdentity{ID: types.StringValue(id), Dump: types.BoolValue(dump)})...)
+}
+
+// lookUp finds a backup in the history of its scope, or when the scope is not known in the
+// portal's history and then the server's. On DocSpace Cloud the server query is refused,
+// which only means the backup is not there.
+func (r *backupResource) lookUp(ctx context.Context, id string, dump, scopeKnown bool) (docspace.BackupRecord, bool, bool, error) {
+	rec, found, err := r.find(ctx, id, dump)
+	if err != nil || found || scopeKnown {
+		return rec, dump, found, err
 	}
+	if rec, inDump, dumpErr := r.find(ctx, id, true); dumpErr == nil && inDump {
+		return rec, true, true, nil
+	}
+	return rec, false, false, nil
+}
+
+// existingBackupModel is the state of an archive Terraform did not make (imported or
+// listed): the defaults for everything the history does not tell.
+func existingBackupModel(rec docspace.BackupRecord, dump bool) backupModel {
+	m := backupModel{
+		Dump: types.BoolValue(dump), StorageParams: types.MapNull(types.StringType), Triggers: types.MapNull(types.StringType),
+		RetainOnDestroy: types.BoolValue(false), PollInterval: types.StringValue(defaultPollIntervalText),
+		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType})},
+	}
+	setBackupRecord(&m, rec)
+	return m
 }

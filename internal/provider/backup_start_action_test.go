@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -21,7 +22,8 @@ func TestBackupStartAction_ValidateConfig(t *testing.T) {
 		want   string // summary of the expected error; empty for none
 		attr   string
 	}{
-		{name: "defaults", config: nil},
+		{name: "no config block (null config)", config: nil},
+		{name: "empty config block", config: map[string]tftypes.Value{}},
 		{name: "Documents", config: map[string]tftypes.Value{"storage_type": strVal("Documents"), "storage_params": mapVal(map[string]string{"folderId": "12"})}},
 		{name: "third party", config: map[string]tftypes.Value{"storage_type": strVal("ThridpartyDocuments"), "storage_params": mapVal(map[string]string{"folderId": "sbox-1|/backups"})}},
 		{name: "S3", config: map[string]tftypes.Value{"storage_type": strVal("ThirdPartyConsumer"), "storage_params": mapVal(map[string]string{"module": "S3", "bucket": "b"})}},
@@ -127,7 +129,7 @@ func TestBackupStartAction_Errors(t *testing.T) {
 		{name: "guest", role: mockportal.Guest, want: `\(HTTP 403\).*Owner or a DocSpace admin`},
 		{name: "wrong folder type", config: map[string]tftypes.Value{"storage_type": strVal("ThridpartyDocuments"), "storage_params": mapVal(map[string]string{"folderId": "5"})}, want: `wrong folder type.*Documents takes the number of a portal folder`},
 		{name: "missing folder", config: map[string]tftypes.Value{"storage_type": strVal("Documents"), "storage_params": mapVal(map[string]string{"folderId": "404"})}, want: `HTTP 404.*The required folder was not found.*existing folder`},
-		{name: "dump on SaaS", config: map[string]tftypes.Value{"dump": boolVal(true)}, want: `dump\) backup here \(HTTP 400\).*Set dump = false`},
+		{name: "dump on SaaS", config: map[string]tftypes.Value{"dump": boolVal(true)}, want: `HTTP 403.*on DocSpace Cloud set dump = false`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -154,32 +156,63 @@ func TestBackupStartAction_Errors(t *testing.T) {
 	}
 }
 
-func TestBackupStartAction_CancelMidPoll(t *testing.T) {
+// Ctrl-C while the action waits: Terraform stops the provider, and the provider cancels
+// the job on the portal instead of leaving it running.
+func TestAccBackupStartAction_InterruptCancelsTheJob(t *testing.T) {
+	tf := newTerraformCLI(t, featureActions)
 	srv := mockportal.StartTest(t, mockportal.Options{BackupDuration: time.Hour})
-	h := newProtocolHarness(t)
-	h.configure(srv, mockportal.Owner)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	start := time.Now()
-	res := h.invoke(ctx, "docspace_backup_start", map[string]tftypes.Value{"poll_interval": strVal("200ms")}, func(msg string) {
-		if progressRE.MatchString(msg) {
-			cancel() // Ctrl-C while waiting
-		}
-	})
-	if took := time.Since(start); took > 10*time.Second {
-		t.Errorf("cancellation took %v", took)
+	tf.writeConfig(providerConfig(srv, mockportal.Owner) + `
+action "docspace_backup_start" "now" {
+  config {
+    poll_interval = "100ms"
+  }
+}
+`)
+	tf.init()
+	run := tf.start(append(applyArgs, "-invoke=action.docspace_backup_start.now")...)
+	run.waitFor(t, ": 0%", time.Minute) // the job runs and the action is polling it
+	if err := run.cmd.Process.Signal(os.Interrupt); err != nil {
+		t.Fatal(err)
 	}
-	if !hasErrors(res.diags) || res.diags[0].Summary != "DocSpace backup interrupted" || !strings.Contains(res.diags[0].Detail, "was cancelled on the portal") {
-		t.Fatalf("diagnostics: %s", diagsText(res.diags))
-	}
+	out, err := run.wait()
+	t.Logf("terraform apply -invoke (interrupted):\n%s", out)
+	t.Logf("exit: %v", err)
 	if srv.BackupCancellations() != 1 {
 		t.Errorf("cancelbackup dropped %d jobs, want 1", srv.BackupCancellations())
 	}
-	lines := requestLines(srv)
-	if lines[len(lines)-1] != "POST /api/2.0/backup/cancelbackup" {
+	if lines := requestLines(srv); lines[len(lines)-1] != "POST /api/2.0/backup/cancelbackup" {
 		t.Errorf("requests %q", lines)
 	}
 	if len(srv.Records(false)) != 0 {
 		t.Error("a cancelled backup left a record")
+	}
+}
+
+// Without a config block the backup goes to the default storage, and every step is a
+// progress line in the CLI's output.
+func TestAccBackupStartAction_InvokeWithoutConfig(t *testing.T) {
+	tf := newTerraformCLI(t, featureActions)
+	srv := mockportal.StartTest(t, mockportal.Options{BackupDuration: 300 * time.Millisecond})
+	tf.writeConfig(providerConfig(srv, mockportal.Owner) + `
+action "docspace_backup_start" "now" {}
+`)
+	tf.init()
+	out, err := tf.apply("-invoke=action.docspace_backup_start.now")
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	records := srv.Records(false)
+	if len(records) != 1 || records[0].StorageType != mockportal.StorageDataStore {
+		t.Fatalf("history %+v", records)
+	}
+	id := records[0].ID
+	for _, want := range []string{
+		fmt.Sprintf("backup %s started on %s (storage DataStore)", id, srv.URL),
+		fmt.Sprintf("backup %s: 100%%", id),
+		fmt.Sprintf("done: backup %s complete, download link %s/backupFileUpload.ashx?id=%s", id, srv.URL, id),
+	} {
+		if !strings.Contains(out, "Action action.docspace_backup_start.now (triggered by CLI): "+want) {
+			t.Errorf("progress line %q missing:\n%s", want, out)
+		}
 	}
 }

@@ -13,9 +13,10 @@ import (
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
 
-// protocolHarness drives the provider over the plugin protocol in process, the way
-// Terraform core does. Terraform 1.14+ (the first with actions) cannot be built on these
-// machines, so action tests go through here.
+// protocolHarness drives the provider over the plugin protocol in process, sending what
+// Terraform core sends (null configs, unknown values). The real-CLI tests
+// (terraformCLI) cover actions end to end on Terraform 1.14+; these cover the action
+// engine's cases quickly and on every CI leg.
 type protocolHarness struct {
 	t       *testing.T
 	server  tfprotov6.ProviderServer
@@ -78,11 +79,22 @@ func (h *protocolHarness) configure(srv *mockportal.Server, role mockportal.Role
 	}
 }
 
+// actionConfig builds an action's config the way the CLI sends it: a null object for an
+// action block without a config block (given == nil), otherwise an object with the given
+// attributes and every other attribute null.
 func (h *protocolHarness) actionConfig(actionType string, given map[string]tftypes.Value) *tfprotov6.DynamicValue {
 	h.t.Helper()
 	s, ok := h.schemas.ActionSchemas[actionType]
 	if !ok {
 		h.t.Fatalf("no action %s in the schema", actionType)
+	}
+	if given == nil {
+		typ := s.Schema.ValueType()
+		dv, err := tfprotov6.NewDynamicValue(typ, tftypes.NewValue(typ, nil))
+		if err != nil {
+			h.t.Fatal(err)
+		}
+		return &dv
 	}
 	return h.value(s.Schema, given)
 }

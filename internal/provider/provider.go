@@ -12,6 +12,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
 	"github.com/hashicorp/terraform-plugin-framework/provider/schema"
@@ -31,6 +32,7 @@ const (
 var (
 	_ provider.ProviderWithValidateConfig = (*docspaceProvider)(nil)
 	_ provider.ProviderWithActions        = (*docspaceProvider)(nil)
+	_ provider.ProviderWithListResources  = (*docspaceProvider)(nil)
 )
 
 // New returns a provider factory for providerserver. version is set by GoReleaser.
@@ -189,6 +191,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	resp.ResourceData = data
 	resp.DataSourceData = data
 	resp.ActionData = data
+	resp.ListResourceData = data
 }
 
 func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
@@ -201,8 +204,14 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 
 func (p *docspaceProvider) Actions(context.Context) []func() action.Action {
 	return []func() action.Action{
-		newBackupHistoryPurgeAction,
-		newBackupStartAction,
+		withEmptyConfigForNull(newBackupHistoryPurgeAction),
+		withEmptyConfigForNull(newBackupStartAction),
+	}
+}
+
+func (p *docspaceProvider) ListResources(context.Context) []func() list.ListResource {
+	return []func() list.ListResource{
+		newBackupListResource,
 	}
 }
 

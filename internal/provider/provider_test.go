@@ -60,13 +60,18 @@ func expectError(pattern string) *regexp.Regexp {
 // providerConfig is a provider block for srv with the key of role. Retries are kept short
 // so fault tests stay quick.
 func providerConfig(srv *mockportal.Server, role mockportal.Role, extra ...string) string {
+	return providerConfigWithKey(srv, srv.Key(role), extra...)
+}
+
+// providerConfigWithKey is a provider block for srv with any key (a revoked one, say).
+func providerConfigWithKey(srv *mockportal.Server, key string, extra ...string) string {
 	return fmt.Sprintf(`
 provider "docspace" {
   portal_url = %q
   api_key    = %q
   %s
 }
-`, srv.URL, srv.Key(role), strings.Join(extra, "\n  "))
+`, srv.URL, key, strings.Join(extra, "\n  "))
 }
 
 func requestLines(srv *mockportal.Server) []string { return srv.RequestLines() }

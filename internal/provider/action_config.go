@@ -1,0 +1,80 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-go/tftypes"
+)
+
+// An action block without a config block is the usual way to write an action, and for it
+// Terraform sends a null config object. Every action is registered through
+// withEmptyConfigForNull, so each one sees that as an object whose attributes are all null
+// (every attribute unset), the same as an empty config block, and reads it into its model
+// like any other config.
+
+// withEmptyConfigForNull wraps an action factory.
+func withEmptyConfigForNull(factory func() action.Action) func() action.Action {
+	return func() action.Action { return &emptyConfigForNull{inner: factory()} }
+}
+
+var (
+	_ action.ActionWithConfigure      = (*emptyConfigForNull)(nil)
+	_ action.ActionWithValidateConfig = (*emptyConfigForNull)(nil)
+	_ action.ActionWithModifyPlan     = (*emptyConfigForNull)(nil)
+)
+
+type emptyConfigForNull struct {
+	inner action.Action
+}
+
+func (a *emptyConfigForNull) Metadata(ctx context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
+	a.inner.Metadata(ctx, req, resp)
+}
+
+func (a *emptyConfigForNull) Schema(ctx context.Context, req action.SchemaRequest, resp *action.SchemaResponse) {
+	a.inner.Schema(ctx, req, resp)
+}
+
+func (a *emptyConfigForNull) Configure(ctx context.Context, req action.ConfigureRequest, resp *action.ConfigureResponse) {
+	if inner, ok := a.inner.(action.ActionWithConfigure); ok {
+		inner.Configure(ctx, req, resp)
+	}
+}
+
+func (a *emptyConfigForNull) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {
+	if inner, ok := a.inner.(action.ActionWithValidateConfig); ok {
+		req.Config = emptyIfNull(ctx, req.Config)
+		inner.ValidateConfig(ctx, req, resp)
+	}
+}
+
+func (a *emptyConfigForNull) ModifyPlan(ctx context.Context, req action.ModifyPlanRequest, resp *action.ModifyPlanResponse) {
+	if inner, ok := a.inner.(action.ActionWithModifyPlan); ok {
+		req.Config = emptyIfNull(ctx, req.Config)
+		inner.ModifyPlan(ctx, req, resp)
+	}
+}
+
+func (a *emptyConfigForNull) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
+	req.Config = emptyIfNull(ctx, req.Config)
+	a.inner.Invoke(ctx, req, resp)
+}
+
+// emptyIfNull turns a null config object into one with every attribute null.
+func emptyIfNull(ctx context.Context, cfg tfsdk.Config) tfsdk.Config {
+	if !cfg.Raw.IsNull() || cfg.Schema == nil {
+		return cfg
+	}
+	typ, ok := cfg.Schema.Type().TerraformType(ctx).(tftypes.Object)
+	if !ok {
+		return cfg
+	}
+	attrs := make(map[string]tftypes.Value, len(typ.AttributeTypes))
+	for name, t := range typ.AttributeTypes {
+		attrs[name] = tftypes.NewValue(t, nil)
+	}
+	cfg.Raw = tftypes.NewValue(typ, attrs)
+	return cfg
+}
