@@ -17,7 +17,7 @@ import (
 // answers true even when some archives could not be deleted: read BackupHistory afterwards
 // to know what is left. The call is idempotent, so retries are safe.
 func (c *Client) DeleteBackupHistory(ctx context.Context, dump bool) error {
-	return c.callTrue(ctx, http.MethodDelete, "deletebackuphistory", dumpQuery(dump), nil)
+	return c.callTrue(ctx, http.MethodDelete, "backup/deletebackuphistory", dumpQuery(dump), nil)
 }
 
 var guidRE = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
@@ -31,7 +31,7 @@ func (c *Client) DeleteBackup(ctx context.Context, id string) error {
 	if !IsBackupID(id) {
 		return fmt.Errorf("backup id %q is not a GUID", id)
 	}
-	return c.callTrue(ctx, http.MethodDelete, "deletebackup/"+url.PathEscape(id), nil, nil)
+	return c.callTrue(ctx, http.MethodDelete, "backup/deletebackup/"+url.PathEscape(id), nil, nil)
 }
 
 // PartialDeleteError reports a DeleteBackups run that stopped at a failure: what was

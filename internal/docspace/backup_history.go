@@ -28,7 +28,7 @@ type wireBackupRecord struct {
 // true (standalone installations only). The API returns them in no particular order.
 func (c *Client) BackupHistory(ctx context.Context, dump bool) ([]BackupRecord, error) {
 	var wire []wireBackupRecord
-	if _, err := c.callValue(ctx, http.MethodGet, "getbackuphistory", dumpQuery(dump), nil, &wire); err != nil {
+	if _, err := c.callValue(ctx, http.MethodGet, "backup/getbackuphistory", dumpQuery(dump), nil, &wire); err != nil {
 		return nil, err
 	}
 	records := make([]BackupRecord, len(wire))

@@ -74,12 +74,12 @@ var ErrNoBackupJob = errors.New("the portal reports no backup job: it was cancel
 func (c *Client) StartBackup(ctx context.Context, storage BackupStorage, dump bool) (*BackupProgress, error) {
 	body := map[string]any{"storageType": int(storage.Type), "storageParams": storage.wireParams(), "dump": dump}
 	var p BackupProgress
-	ok, err := c.callValue(withoutReplay(ctx), http.MethodPost, "startbackup", nil, body, &p)
+	ok, err := c.callValue(withoutReplay(ctx), http.MethodPost, "backup/startbackup", nil, body, &p)
 	if err != nil {
 		return nil, err
 	}
 	if !ok || p.TaskID == "" {
-		return nil, &DecodeError{Method: http.MethodPost, Path: apiPrefix + "startbackup", Err: errors.New("the portal accepted the backup but returned no task id")}
+		return nil, &DecodeError{Method: http.MethodPost, Path: apiPrefix + "backup/startbackup", Err: errors.New("the portal accepted the backup but returned no task id")}
 	}
 	return &p, nil
 }
@@ -88,7 +88,7 @@ func (c *Client) StartBackup(ctx context.Context, storage BackupStorage, dump bo
 // there is none.
 func (c *Client) BackupProgress(ctx context.Context, dump bool) (*BackupProgress, error) {
 	var p BackupProgress
-	ok, err := c.callValue(ctx, http.MethodGet, "getbackupprogress", dumpQuery(dump), nil, &p)
+	ok, err := c.callValue(ctx, http.MethodGet, "backup/getbackupprogress", dumpQuery(dump), nil, &p)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -98,7 +98,7 @@ func (c *Client) BackupProgress(ctx context.Context, dump bool) (*BackupProgress
 // CancelBackup drops the running backup job. It reports whether there was one.
 func (c *Client) CancelBackup(ctx context.Context) (bool, error) {
 	var dropped bool
-	_, err := c.callValue(ctx, http.MethodPost, "cancelbackup", nil, nil, &dropped)
+	_, err := c.callValue(ctx, http.MethodPost, "backup/cancelbackup", nil, nil, &dropped)
 	return dropped, err
 }
 

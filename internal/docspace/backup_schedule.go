@@ -68,7 +68,7 @@ type wireSchedule struct {
 // BackupSchedule returns the schedule, or nil when there is none.
 func (c *Client) BackupSchedule(ctx context.Context, dump bool) (*BackupSchedule, error) {
 	var w wireSchedule
-	ok, err := c.callValue(ctx, http.MethodGet, "getbackupschedule", dumpQuery(dump), nil, &w)
+	ok, err := c.callValue(ctx, http.MethodGet, "backup/getbackupschedule", dumpQuery(dump), nil, &w)
 	if err != nil || !ok {
 		return nil, err
 	}
@@ -110,11 +110,11 @@ func (c *Client) CreateBackupSchedule(ctx context.Context, s BackupSchedule) err
 	if s.BackupsStored != nil {
 		body["backupsStored"] = *s.BackupsStored
 	}
-	return c.callTrue(ctx, http.MethodPost, "createbackupschedule", nil, body)
+	return c.callTrue(ctx, http.MethodPost, "backup/createbackupschedule", nil, body)
 }
 
 // DeleteBackupSchedule removes the schedule; true also when there was none. Archives it
 // made stay in the history.
 func (c *Client) DeleteBackupSchedule(ctx context.Context, dump bool) error {
-	return c.callTrue(ctx, http.MethodDelete, "deletebackupschedule", dumpQuery(dump), nil)
+	return c.callTrue(ctx, http.MethodDelete, "backup/deletebackupschedule", dumpQuery(dump), nil)
 }

@@ -18,7 +18,7 @@ import (
 )
 
 const (
-	apiPrefix = "/api/2.0/backup/"
+	apiPrefix = "/api/2.0/"
 
 	DefaultMaxRetries    = 4
 	DefaultRetryWaitMin  = 1 * time.Second

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"html"
 	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -16,10 +17,41 @@ var titleRE = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
 // the rest of an HTML page are never returned.
 func errorMessage(raw []byte) (message string, fromPortal bool) {
 	var env envelope
-	if json.Unmarshal(raw, &env) == nil && env.Error != nil && env.Error.Message != "" {
-		return sanitizeMessage(env.Error.Message), true
+	if json.Unmarshal(raw, &env) == nil {
+		if env.Error != nil && env.Error.Message != "" {
+			return sanitizeMessage(env.Error.Message), true
+		}
+		if m := problemMessage(env.Response); m != "" {
+			return m, true
+		}
 	}
 	return snippet(raw), false
+}
+
+// problemMessage words a validation failure: DocSpace answers those with HTTP 400 in the
+// success envelope, whose response is an RFC 7807 problem with the message per field
+// ({"title": "...", "errors": {"Title": ["The field Title must be ..."]}}).
+func problemMessage(raw json.RawMessage) string {
+	var problem struct {
+		Title  string              `json:"title"`
+		Errors map[string][]string `json:"errors"`
+	}
+	if len(raw) == 0 || json.Unmarshal(raw, &problem) != nil || (problem.Title == "" && len(problem.Errors) == 0) {
+		return ""
+	}
+	fields := make([]string, 0, len(problem.Errors))
+	for field := range problem.Errors {
+		fields = append(fields, field)
+	}
+	sort.Strings(fields)
+	parts := make([]string, 0, len(fields))
+	for _, f := range fields {
+		parts = append(parts, f+": "+strings.Join(problem.Errors[f], " "))
+	}
+	if len(parts) == 0 {
+		return sanitizeMessage(problem.Title)
+	}
+	return sanitizeMessage(strings.Join(parts, "; "))
 }
 
 // snippet is the title or first non-empty line of a body, at most 120 characters.

@@ -5,7 +5,9 @@ import (
 	"strings"
 )
 
-func (p *Portal) caller(r *http.Request) (Role, bool) {
+// requestKey is the credential a request carries: `Authorization: <key>`,
+// `Authorization: Bearer <key>`, or the asc_auth_key cookie.
+func requestKey(r *http.Request) string {
 	key := strings.TrimSpace(r.Header.Get("Authorization"))
 	key = strings.TrimSpace(strings.TrimPrefix(key, "Bearer "))
 	if key == "" {
@@ -13,6 +15,12 @@ func (p *Portal) caller(r *http.Request) (Role, bool) {
 			key = c.Value
 		}
 	}
+	return key
+}
+
+// caller is the role of the request's key.
+func (p *Portal) caller(r *http.Request) (Role, bool) {
+	key := requestKey(r)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	role, ok := p.keys[key]

@@ -1,7 +1,7 @@
-// Package mockportal is an in-memory ONLYOFFICE DocSpace portal that answers the backup API
-// the way ../shared/reference/docspace-backup-api.md describes it: envelopes, error bodies,
-// roles, rate-limit headers and the API's quirks. Tests use it in process; the
-// docspace-mock command serves it for tools outside Go.
+// Package mockportal is an in-memory ONLYOFFICE DocSpace portal that answers the API the
+// way a real portal does: envelopes, error bodies, roles, rate-limit headers and the API's
+// quirks, as README.md beside this file specifies per endpoint. Tests use it in process
+// (StartTest); the docspace-mock command serves it for tools outside Go.
 package mockportal
 
 import (
@@ -57,6 +57,16 @@ type Options struct {
 	BackupDuration time.Duration
 	// Folders are the Documents folder ids that exist (1, 2 and 3 when nil).
 	Folders []int
+	// Rooms seeds that many custom rooms owned by the owner.
+	Rooms int
+	// MaxRooms is the tariff's room limit: creating more answers 402. 0 is no limit.
+	MaxRooms int
+	// PortalQuota is the portal's storage quota in bytes: a room quota above it is refused
+	// (DefaultPortalQuota when zero).
+	PortalQuota int64
+	// JobDuration is how long asynchronous file operations (archive, unarchive, delete
+	// rooms) run before they finish (DefaultJobDuration when zero).
+	JobDuration time.Duration
 	// TLS serves HTTPS with a certificate from a throw-away CA (Server.CAPEM).
 	TLS bool
 	// Now is the clock; time.Now when nil.
@@ -85,6 +95,16 @@ type Portal struct {
 	cancellations     int
 	schedules         map[bool]*Schedule
 	scheduleDisabled  bool
+
+	// People (people.go) and rooms (rooms.go, room_sharing.go, file_operations.go).
+	keyUser    map[string]string // API key → user id
+	users      map[string]*Person
+	userOrder  []string
+	groups     map[string]*Group
+	rooms      map[int]*Room
+	nextRoomID int
+	fileOps    []*fileOperation
+	opFailure  string
 }
 
 // New builds a portal with one API key per role and the seeded history.
@@ -99,6 +119,11 @@ func New(opts Options) *Portal {
 		records:     map[bool][]Record{},
 		undeletable: map[string]bool{},
 		schedules:   map[bool]*Schedule{},
+		keyUser:     map[string]string{},
+		users:       map[string]*Person{},
+		groups:      map[string]*Group{},
+		rooms:       map[int]*Room{},
+		nextRoomID:  firstRoomID,
 	}
 	for _, role := range Roles {
 		key := "sk-" + string(role) + "-" + randomHex(12)
@@ -108,8 +133,10 @@ func New(opts Options) *Portal {
 		p.keys[key] = role
 		p.keyOf[role] = key
 	}
+	p.seedPeopleLocked(p.keyOf)
 	p.Seed(false, opts.Backups)
 	p.Seed(true, opts.DumpBackups)
+	p.SeedRooms(opts.Rooms)
 	return p
 }
 

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 	"testing"
 )
 
@@ -16,12 +17,25 @@ type answer struct {
 
 func call(t *testing.T, method, url string, setAuth func(*http.Request)) answer {
 	t.Helper()
-	req, err := http.NewRequest(method, url, nil)
+	return callBody(t, method, url, setAuth, "")
+}
+
+// callBody sends a JSON body (none when empty).
+func callBody(t *testing.T, method, url string, setAuth func(*http.Request), body string) answer {
+	t.Helper()
+	var reader io.Reader
+	if body != "" {
+		reader = strings.NewReader(body)
+	}
+	req, err := http.NewRequest(method, url, reader)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if setAuth != nil {
 		setAuth(req)
+	}
+	if body != "" {
+		req.Header.Set("Content-Type", "application/json")
 	}
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {

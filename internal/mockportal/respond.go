@@ -32,6 +32,17 @@ func (p *Portal) ok(w http.ResponseWriter, r *http.Request, value any) {
 	writeJSON(w, http.StatusOK, body)
 }
 
+// okList writes a page of a longer list: count is the page's length, total the whole
+// list's (as GET share answers).
+func (p *Portal) okList(w http.ResponseWriter, r *http.Request, page []map[string]any, total int) {
+	p.rateHeaders(w)
+	writeJSON(w, http.StatusOK, map[string]any{
+		"response": page, "count": len(page), "total": total,
+		"links":  []map[string]string{{"href": requestURL(r), "action": r.Method}},
+		"status": 0, "statusCode": http.StatusOK,
+	})
+}
+
 // fail writes DocSpace's error envelope, with the stack trace a server with debugging on
 // would add: clients must never show it.
 func fail(w http.ResponseWriter, status int, message, typ string) {

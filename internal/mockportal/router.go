@@ -15,6 +15,8 @@ type apiArea struct {
 // apiAreas lists the areas the mock serves. A new area adds its file and one line here.
 var apiAreas = []apiArea{
 	{"/api/2.0/backup/", (*Portal).serveBackupAPI},
+	{"/api/2.0/files/", (*Portal).serveFilesAPI},
+	{"/api/2.0/people/", (*Portal).servePeopleAPI},
 }
 
 // ServeHTTP serves the API below the path prefix and the /__mock/ control routes. Every
