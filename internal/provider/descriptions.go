@@ -10,15 +10,8 @@ import (
 // thing is always explained in the same words. Each schema appends what a change of the
 // value does to it ("Changing it purges again.").
 
-// storageTypeList is the storage type names as `A`, `B` and `C`, from the client's list.
-func storageTypeList() string {
-	names := docspace.StorageTypeNames()
-	quoted := make([]string, len(names))
-	for i, n := range names {
-		quoted[i] = "`" + n + "`"
-	}
-	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
-}
+// storageTypeList is the storage type names as `A`, `B` or `C`, from the client's list.
+func storageTypeList() string { return quotedList(docspace.StorageTypeNames()) }
 
 var (
 	dumpDescription = "Work on the server-wide (dump) backups instead of this portal's. Self-hosted (standalone) DocSpace " +
@@ -37,3 +30,29 @@ var (
 	pollIntervalDescription = "How often to ask for progress while the backup runs, as a duration (`2s`, `1m`). Default `" +
 		defaultPollIntervalText + "`."
 )
+
+var (
+	roomTypeDescription = "Type of the room: `custom`, `collaboration` (editing together), `public` (shared by an external link), " +
+		"`form_filling` or `virtual_data` (virtual data room)."
+
+	roomTitleDescription = "Title of the room, 1 to 170 characters after trimming. DocSpace replaces the characters " +
+		"`* + : \" < > ? | \\ /` (and tabs, and each half of an emoji) with `_`; the configured spelling is kept in state."
+
+	roomAccessDescription = "Access level: " + quotedList(docspace.RoomAccessNames()) + ". Which levels a room allows " +
+		"depends on its type (a `public` room takes only `room_manager` and `content_creator`, say); groups can never be " +
+		"`room_manager`, nor can users of the User or Guest type. The plan checks both when the room's type is known."
+
+	roomNotifyDescription = "E-mail the members DocSpace adds (not those whose access only changes). Default false."
+)
+
+// quotedList is names as `a`, `b` or `c`.
+func quotedList(names []string) string {
+	quoted := make([]string, len(names))
+	for i, n := range names {
+		quoted[i] = "`" + n + "`"
+	}
+	if len(quoted) == 1 {
+		return quoted[0]
+	}
+	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
+}

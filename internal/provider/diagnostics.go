@@ -42,6 +42,7 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		transport *docspace.TransportError
 		decode    *docspace.DecodeError
 		jobErr    *docspace.BackupJobError
+		opErr     *docspace.FileOperationError
 	)
 	where := fmt.Sprintf("While %s on %s: ", doing, portal)
 	switch {
@@ -54,6 +55,8 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		return "The DocSpace portal's TLS certificate is not trusted", where + err.Error() +
 			". If the portal uses a private certificate authority, give its CA certificate in ca_certificate (PEM text) or " +
 			"ca_certificate_file. Check also that portal_url uses the host name the certificate was issued for."
+	case errors.As(err, &opErr):
+		return "The DocSpace file operation failed", where + fmt.Sprintf("the portal reported that operation %s failed: %q. Nothing changed; fix the cause (a file open for editing, say) and apply again.", opErr.ID, opErr.Message)
 	case errors.As(err, &jobErr):
 		return "The DocSpace backup failed", where + fmt.Sprintf("the portal reported that backup job %s failed: %q. Check the backup storage (free space, credentials, folder permissions), then try again.", jobErr.TaskID, jobErr.Message)
 	case errors.Is(err, docspace.ErrNoBackupJob):
@@ -94,6 +97,11 @@ func portalSaid(e *docspace.APIError) string {
 // describeStatus words an HTTP error answer, by status.
 func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summary, detail string) {
 	said := portalSaid(e)
+	if strings.Contains(e.Path, "/files/") {
+		if summary, detail, ok := describeRoomStatus(where, said, e); ok {
+			return summary, detail
+		}
+	}
 	switch code := e.StatusCode; {
 	case code == http.StatusUnauthorized:
 		return "DocSpace rejected the API key (HTTP 401)", where + "the API key is unknown, revoked or expired." + said +
@@ -164,5 +172,41 @@ func describeNotFound(portal, where, said string, e *docspace.APIError) (summary
 	default:
 		return "DocSpace backup API not found (HTTP 404)", where + "the backup API is not at " + portal + "/api/2.0/backup/." + said +
 			" Check that portal_url is the portal's root URL (for example https://example.onlyoffice.com, or the path your reverse proxy serves DocSpace under)."
+	}
+}
+
+// describeRoomStatus words the refusals of the rooms API, whose 403s mean different things
+// by message. ok is false for answers worded like any other API's (401, 429, 5xx).
+func describeRoomStatus(where, said string, e *docspace.APIError) (summary, detail string, ok bool) {
+	switch {
+	case e.StatusCode == http.StatusNotFound:
+		return "DocSpace room not found (HTTP 404)", where + "the room does not exist (any more): it was deleted, or the id is wrong." + said +
+			" If it was deleted outside Terraform, remove it from the configuration or let Terraform create it again.", true
+	case e.StatusCode == http.StatusPaymentRequired:
+		return "The portal's plan allows no more rooms (HTTP 402)", where + "the pricing plan's room limit is reached." + said +
+			" Delete or archive rooms you no longer need, or upgrade the plan in DocSpace's Payments settings.", true
+	case e.StatusCode == http.StatusBadRequest:
+		return "DocSpace rejected the room settings (HTTP 400)", where + "the portal refused the values sent." + said +
+			" Check title (1 to 170 characters), color (6 hex digits) and the other arguments against the documentation.", true
+	case e.StatusCode != http.StatusForbidden:
+		return "", "", false
+	}
+	switch {
+	case strings.Contains(e.Message, "permission to create"):
+		return "This API key may not create rooms (HTTP 403)", where + "only the Owner, DocSpace admins and room admins create rooms; users and guests cannot." + said +
+			" Use the key of a room admin or a DocSpace admin.", true
+	case strings.Contains(e.Message, "view the folder content"):
+		return "This API key cannot see the room (HTTP 403)", where + "rooms are visible to their owner, their members and DocSpace admins." + said +
+			" Use the key of the room's owner or a DocSpace admin, or add the key's user to the room.", true
+	case strings.Contains(e.Message, "edit the room"):
+		return "This API key may not change the room (HTTP 403)", where + "only the room's owner or one of its room managers may change a room, and nobody may change an archived one (DocSpace admins cannot edit other people's rooms either)." + said +
+			" Use the owner's key or make the key's user a room manager; unarchive the room first (archived = false).", true
+	case strings.Contains(e.Message, "role is not available"):
+		return "DocSpace refused the access level (HTTP 403)", where + "this room type, or this user's type, does not allow that access level (users and guests cannot be room managers, groups never)." + said, true
+	case strings.Contains(e.Message, "folder was not found"):
+		return "DocSpace room not found (HTTP 403)", where + "the room does not exist (any more)." + said, true
+	default:
+		return "DocSpace refused the room operation (HTTP 403)", where + "access denied." + said +
+			" Only a room's owner may delete an active room or change who has access (DocSpace admins may archive any room and delete archived ones); users and guests manage no rooms.", true
 	}
 }

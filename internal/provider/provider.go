@@ -61,7 +61,7 @@ func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataReques
 
 func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Manages backups of an ONLYOFFICE DocSpace portal (SaaS or self-hosted) through its backup API.",
+		Description: "Manages an ONLYOFFICE DocSpace portal (SaaS or self-hosted): its backups, and its rooms and who has access to them.",
 		Attributes: map[string]schema.Attribute{
 			"portal_url": schema.StringAttribute{
 				Description: "Root URL of the DocSpace portal, for example `https://example.onlyoffice.com`, " +
@@ -199,6 +199,9 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newBackupHistoryPurgeResource,
 		newBackupScheduleResource,
 		newBackupResource,
+		newRoomResource,
+		newRoomMemberResource,
+		newRoomMembersResource,
 	}
 }
 
@@ -212,12 +215,15 @@ func (p *docspaceProvider) Actions(context.Context) []func() action.Action {
 func (p *docspaceProvider) ListResources(context.Context) []func() list.ListResource {
 	return []func() list.ListResource{
 		newBackupListResource,
+		newRoomListResource,
 	}
 }
 
 func (p *docspaceProvider) DataSources(context.Context) []func() datasource.DataSource {
 	return []func() datasource.DataSource{
 		newBackupHistoryDataSource,
+		newRoomDataSource,
+		newRoomsDataSource,
 	}
 }
 

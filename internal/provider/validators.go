@@ -3,7 +3,10 @@ package provider
 import (
 	"context"
 	"fmt"
+	"regexp"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
@@ -91,3 +94,22 @@ func ageValidator() validator.String {
 		},
 	}
 }
+
+// roomTitleValidator checks a room title the way DocSpace will: 1 to 170 characters once
+// trimmed.
+func roomTitleValidator() validator.String {
+	return stringCheck{
+		description: fmt.Sprintf("must be 1 to %d characters after trimming", docspace.MaxRoomTitleLength),
+		summary:     "Invalid room title",
+		check: func(s string) error {
+			n := utf8.RuneCountInString(strings.TrimSpace(s))
+			if n == 0 || n > docspace.MaxRoomTitleLength {
+				return fmt.Errorf("title has %d characters after trimming; DocSpace takes 1 to %d", n, docspace.MaxRoomTitleLength)
+			}
+			return nil
+		},
+	}
+}
+
+// guidPattern matches the ids DocSpace gives users and groups.
+var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
