@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
@@ -63,7 +62,8 @@ type roomIdentity struct {
 	ID types.Int64 `tfsdk:"id"`
 }
 
-var colorRE = regexp.MustCompile(`^[0-9A-Fa-f]{6}$`)
+// colorRE is a colour as DocSpace stores it: six upper-case hex digits.
+var colorRE = regexp.MustCompile(`^[0-9A-F]{6}$`)
 
 func (r *roomResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_room"
@@ -100,9 +100,9 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthBetween(1, 255))},
 			},
 			"color": schema.StringAttribute{
-				Description: "Colour of the room's icon, six hex digits (`1A73E8`). Unset: DocSpace picks a random colour, kept from then on.",
+				Description: "Colour of the room's icon, six upper-case hex digits (`1A73E8`). Unset: DocSpace picks a random colour, kept from then on.",
 				Optional:    true, Computed: true, PlanModifiers: keepString,
-				Validators: []validator.String{stringvalidator.RegexMatches(colorRE, "must be six hex digits, such as 1A73E8, without #")},
+				Validators: []validator.String{stringvalidator.RegexMatches(colorRE, "must be six upper-case hex digits, such as 1A73E8, without # (DocSpace stores colours upper-case)")},
 			},
 			"indexing": schema.BoolAttribute{
 				Description: "Number the room's files and folders (virtual data rooms use it for an index). Default false.",
@@ -325,7 +325,7 @@ func roomSettings(ctx context.Context, plan roomModel, prior *roomModel) (docspa
 		diags.Append(plan.Tags.ElementsAs(ctx, &tags, false)...)
 		s.Tags = &tags
 	}
-	if !plan.Color.IsUnknown() && !plan.Color.IsNull() && (prior == nil || !strings.EqualFold(plan.Color.ValueString(), prior.Color.ValueString())) {
+	if !plan.Color.IsUnknown() && !plan.Color.IsNull() && (prior == nil || !plan.Color.Equal(prior.Color)) {
 		s.Color = plan.Color.ValueStringPointer()
 	}
 	if changed(plan.Quota, priorValue(prior, func(m roomModel) attr.Value { return m.Quota })) {
@@ -354,16 +354,13 @@ func priorValue(prior *roomModel, get func(roomModel) attr.Value) attr.Value {
 }
 
 // roomState maps what the portal reports onto state. Values DocSpace normalised keep the
-// known spelling (a title with characters it replaces, a lower-case colour), so an
+// known spelling (a title with characters it replaces), so an
 // unchanged configuration plans nothing; real changes come through as drift.
 func roomState(ctx context.Context, room *docspace.Room, known roomModel) roomModel {
 	out := existingRoomModel(ctx, room)
 	out.Timeouts = known.Timeouts
 	if !known.Title.IsNull() && !known.Title.IsUnknown() && docspace.SanitizeRoomTitle(known.Title.ValueString()) == room.Title {
 		out.Title = known.Title
-	}
-	if !known.Color.IsNull() && !known.Color.IsUnknown() && strings.EqualFold(known.Color.ValueString(), room.Color) {
-		out.Color = known.Color
 	}
 	if len(room.Tags) == 0 && !known.Tags.IsNull() && !known.Tags.IsUnknown() && len(known.Tags.Elements()) == 0 {
 		out.Tags = known.Tags // tags = [] and none on the portal: the same thing
