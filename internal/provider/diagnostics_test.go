@@ -65,6 +65,17 @@ func TestDescribeAPIError_EveryCase(t *testing.T) {
 		{"transport retried", false, &docspace.TransportError{Method: "GET", Path: "/p", Attempts: 4, Err: errors.New("connection refused")}, "Could not reach the DocSpace portal after 4 attempts", "HTTPS_PROXY"},
 		{"decode", false, &docspace.DecodeError{Method: "GET", Path: "/p", Err: errors.New("not a JSON envelope")}, "Unexpected answer from the DocSpace portal", "login page"},
 		{"other", false, errors.New("boom"), "DocSpace request failed", "boom"},
+		{"room 404", false, api(404, "/api/2.0/files/rooms/7", "The required folder was not found", true, 1), "DocSpace room not found (HTTP 404)", "deleted outside Terraform"},
+		{"room 402", false, api(402, "/api/2.0/files/rooms", "The number of rooms should not exceed 3", true, 1), "The portal's plan allows no more rooms (HTTP 402)", "upgrade the plan"},
+		{"room 400", false, api(400, "/api/2.0/files/rooms", "Title: too long", true, 1), "DocSpace rejected the room settings (HTTP 400)", "1 to 170 characters"},
+		{"room create 403", false, api(403, "/api/2.0/files/rooms", "You don't have enough permission to create", true, 1), "This API key may not create rooms (HTTP 403)", "room admin or a DocSpace admin"},
+		{"room view 403", false, api(403, "/api/2.0/files/rooms/7", "You don't have enough permission to view the folder content", true, 1), "This API key cannot see the room (HTTP 403)", "add the key's user to the room"},
+		{"room edit 403", false, api(403, "/api/2.0/files/rooms/7", "You don't have permission to edit the room", true, 1), "This API key may not change the room (HTTP 403)", "room manager"},
+		{"room role 403", false, api(403, "/api/2.0/files/rooms/7/share", "The role is not available for this user type", true, 1), "DocSpace refused the access level (HTTP 403)", "groups never"},
+		{"room unknown 403", false, api(403, "/api/2.0/files/rooms/7", "The required folder was not found", true, 1), "DocSpace room not found (HTTP 403)", "any more"},
+		{"room denied 403", false, api(403, "/api/2.0/files/rooms/7", "Access denied", true, 1), "DocSpace refused the room operation (HTTP 403)", "Only a room's owner"},
+		{"room 503 as any API", false, api(503, "/api/2.0/files/rooms/7", "", false, 2), "DocSpace portal unavailable (HTTP 503 after 2 attempts)", "raise max_retries"},
+		{"file operation", false, &docspace.FileOperationError{ID: "op1", Message: "opened for editing"}, "The DocSpace file operation failed", `operation op1 failed: "opened for editing"`},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

@@ -71,7 +71,8 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Validators: []validator.String{portalURLValidator()},
 			},
 			"api_key": schema.StringAttribute{
-				Description: "DocSpace API key (`sk-…`) of the portal Owner or a DocSpace admin. Sensitive: never logged " +
+				Description: "DocSpace API key (`sk-…`). Backups need the key of the portal Owner or a DocSpace admin; rooms can " +
+					"also be managed with a room admin's key (a key sees and changes what its user may). Sensitive: never logged " +
 					"and never stored in state. Falls back to the `" + envAPIKey + "` environment variable.",
 				Optional:  true,
 				Sensitive: true,

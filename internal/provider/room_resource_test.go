@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"fmt"
 	"slices"
 	"strconv"
@@ -8,10 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
 	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
 
@@ -288,4 +292,50 @@ resource "docspace_room" "this" {
 `, ids[0]),
 		}},
 	})
+}
+
+// roomSettings sends only what changed, and the create body in full.
+func TestRoomSettings(t *testing.T) {
+	ctx := context.Background()
+	tags := func(v ...string) types.Set { s, _ := types.SetValueFrom(ctx, types.StringType, v); return s }
+	base := roomModel{
+		Title: types.StringValue("A"), RoomType: types.StringValue("custom"), Quota: types.Int64Null(), Tags: types.SetNull(types.StringType),
+		Color: types.StringUnknown(), Indexing: types.BoolValue(false), DenyDownload: types.BoolValue(false), Archived: types.BoolValue(false),
+	}
+	create, diags := roomSettings(ctx, base, nil)
+	if diags.HasError() || *create.Title != "A" || *create.Type != docspace.CustomRoom || create.Tags != nil || create.Quota != nil || create.Color != nil || *create.Indexing {
+		t.Errorf("create body %+v %v", create, diags)
+	}
+	prior := base
+	prior.Color, prior.Tags, prior.Quota = types.StringValue("1A73E8"), tags("x"), types.Int64Value(5)
+	plan := prior
+	if s, _ := roomSettings(ctx, plan, &prior); s != (docspace.RoomSettings{}) {
+		t.Errorf("nothing changed, yet the update sends %+v", s)
+	}
+	plan.Tags, plan.Quota, plan.Title = types.SetNull(types.StringType), types.Int64Null(), types.StringValue("B")
+	s, _ := roomSettings(ctx, plan, &prior)
+	if s.Tags == nil || len(*s.Tags) != 0 || s.Quota == nil || *s.Quota != docspace.QuotaPortalDefault || *s.Title != "B" || s.Indexing != nil || s.Color != nil {
+		t.Errorf("removing tags and quota sends %+v", s)
+	}
+}
+
+// roomState keeps what DocSpace only reshaped and passes real changes through.
+func TestRoomState(t *testing.T) {
+	ctx := context.Background()
+	q := int64(7)
+	known := roomModel{Title: types.StringValue("Q3: plan"), Tags: types.SetValueMust(types.StringType, []attr.Value{}), Quota: types.Int64Value(9)}
+	room := &docspace.Room{ID: 5, Title: "Q3_ plan", Type: docspace.PublicRoom, Color: "ABCDEF", Tags: []string{}, Archived: true, OwnerID: "u"}
+	got := roomState(ctx, room, known)
+	if got.Title.ValueString() != "Q3: plan" || got.Tags.IsNull() || got.Quota.ValueInt64() != 9 || got.RoomType.ValueString() != "public" || !got.Archived.ValueBool() {
+		t.Errorf("state %+v", got)
+	}
+	room.Title, room.Archived, room.Quota, room.Tags = "Renamed", false, &q, []string{"new"}
+	got = roomState(ctx, room, known)
+	if got.Title.ValueString() != "Renamed" || got.Quota.ValueInt64() != 7 || len(got.Tags.Elements()) != 1 {
+		t.Errorf("drift hidden: %+v", got)
+	}
+	room.Quota = nil
+	if got := roomState(ctx, room, known); !got.Quota.IsNull() {
+		t.Errorf("an active room without a quota keeps %v", got.Quota)
+	}
 }

@@ -23,6 +23,8 @@ func main() {
 	ownerKey := flag.String("owner-key", "", "fixed API key for the owner (random when empty)")
 	useTLS := flag.Bool("tls", false, "serve HTTPS with a certificate from a throw-away CA (printed as ca_pem)")
 	prefix := flag.String("path-prefix", "", "serve the API below this path, like a portal behind a reverse proxy")
+	rooms := flag.Int("rooms", 0, "custom rooms to seed, owned by the owner")
+	jobDuration := flag.Duration("job-duration", mockportal.DefaultJobDuration, "how long asynchronous file operations (archive, delete rooms) run")
 	flag.Parse()
 
 	// Listen for signals before announcing readiness: a tool that reads the start line and
@@ -33,6 +35,7 @@ func main() {
 	srv, err := mockportal.Listen(*listen, mockportal.New(mockportal.Options{
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
 		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
+		Rooms: *rooms, JobDuration: *jobDuration,
 	}))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docspace-mock:", err)

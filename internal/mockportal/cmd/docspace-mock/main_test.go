@@ -22,7 +22,7 @@ func TestCommand(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-listen", "127.0.0.1:0", "-backups", "3", "-owner-key", "sk-fixed-owner", "-standalone", "-dump-backups", "2")
+	cmd := exec.CommandContext(ctx, bin, "-listen", "127.0.0.1:0", "-backups", "3", "-owner-key", "sk-fixed-owner", "-standalone", "-dump-backups", "2", "-rooms", "2", "-job-duration", "1s")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -54,6 +54,22 @@ func TestCommand(t *testing.T) {
 	_ = resp.Body.Close()
 	if resp.StatusCode != 200 || body.Count != 2 {
 		t.Errorf("dump history: %d, count %d", resp.StatusCode, body.Count)
+	}
+	req, _ = http.NewRequestWithContext(ctx, http.MethodGet, start.URL+"/api/2.0/files/rooms", nil)
+	req.Header.Set("Authorization", start.Keys["owner"])
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rooms struct {
+		Response struct {
+			Total int `json:"total"`
+		} `json:"response"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&rooms)
+	_ = resp.Body.Close()
+	if resp.StatusCode != 200 || rooms.Response.Total != 2 {
+		t.Errorf("seeded rooms: %d, total %d", resp.StatusCode, rooms.Response.Total)
 	}
 	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 		t.Fatal(err)
