@@ -111,7 +111,7 @@ func (p *Portal) listFileOpsLocked(w http.ResponseWriter, r *http.Request, u *Pe
 		if mine {
 			list = append(list, op.json())
 		}
-		if !(mine && op.finished) {
+		if !mine || !op.finished {
 			kept = append(kept, op)
 		}
 	}

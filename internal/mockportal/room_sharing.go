@@ -90,7 +90,7 @@ func (p *Portal) visibleSubjectLocked(subjectID string, caller *Person) (group, 
 
 func (p *Portal) getRoomShareLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
 	if room == nil {
-		notFound(w, msgFolderNotFound)
+		roomNotFound(w)
 		return
 	}
 	entries := []map[string]any{}
@@ -162,7 +162,7 @@ func parseAccess(raw json.RawMessage) int {
 
 func (p *Portal) setRoomShareLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
 	if room == nil {
-		notFound(w, msgFolderNotFound)
+		roomNotFound(w)
 		return
 	}
 	rights := p.rightsLocked(room, u)

@@ -2,6 +2,7 @@ package mockportal
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -271,8 +272,9 @@ func forbidden(w http.ResponseWriter, message string) {
 	fail(w, http.StatusForbidden, message, typ)
 }
 
-func notFound(w http.ResponseWriter, message string) {
-	fail(w, http.StatusNotFound, message, "ASC.Common.Web.ItemNotFoundException")
+// roomNotFound is the 404 of a room id that does not exist (any more).
+func roomNotFound(w http.ResponseWriter) {
+	fail(w, http.StatusNotFound, msgFolderNotFound, "ASC.Common.Web.ItemNotFoundException")
 }
 
 // invalid answers a model-validation failure: HTTP 400 inside the success envelope, with
@@ -309,7 +311,8 @@ func (p *Portal) readRoomBody(w http.ResponseWriter, r *http.Request) (roomBody,
 	}
 	if err != nil {
 		field := "body"
-		if te, ok := err.(*json.UnmarshalTypeError); ok {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
 			field = te.Field
 		}
 		p.invalid(w, r, field, "The JSON value could not be converted.")
@@ -435,7 +438,7 @@ func (p *Portal) applyRoomBodyLocked(room *Room, b roomBody) {
 
 func (p *Portal) getRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
 	if room == nil {
-		notFound(w, msgFolderNotFound)
+		roomNotFound(w)
 		return
 	}
 	if !p.rightsLocked(room, u).read {
@@ -468,7 +471,7 @@ func (p *Portal) updateRoomLocked(w http.ResponseWriter, r *http.Request, u *Per
 
 func (p *Portal) archiveRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room, archive bool) {
 	if room == nil {
-		notFound(w, msgFolderNotFound)
+		roomNotFound(w)
 		return
 	}
 	if !p.rightsLocked(room, u).read {
@@ -484,7 +487,7 @@ func (p *Portal) archiveRoomLocked(w http.ResponseWriter, r *http.Request, u *Pe
 
 func (p *Portal) deleteRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
 	if room == nil {
-		notFound(w, msgFolderNotFound)
+		roomNotFound(w)
 		return
 	}
 	if !p.rightsLocked(room, u).remove {

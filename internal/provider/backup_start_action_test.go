@@ -9,9 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
 
 func TestBackupStartAction_ValidateConfig(t *testing.T) {

@@ -5,9 +5,10 @@ import (
 	"net/http"
 	"os"
 
-	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
 
 // transport builds the TLS and proxy settings. Unusable CA material is an error naming the
