@@ -2,13 +2,10 @@ package docspace
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"slices"
-	"sort"
 	"strconv"
-	"strings"
 )
 
 // RoomAccess is an access level in a room (DocSpace's FileShare enum), sent as a number.
@@ -26,40 +23,23 @@ const (
 	AccessContentCreator RoomAccess = 11
 )
 
-var accessNames = map[RoomAccess]string{
+var accessNames = enumNames[RoomAccess]{
 	AccessViewer: "viewer", AccessReviewer: "reviewer", AccessCommenter: "commenter", AccessFormFiller: "form_filler",
 	AccessRoomManager: "room_manager", AccessEditor: "editor", AccessContentCreator: "content_creator",
 }
 
 // RoomAccessNames lists the access level names a member can be given, sorted.
-func RoomAccessNames() []string {
-	out := make([]string, 0, len(accessNames))
-	for _, n := range accessNames {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func RoomAccessNames() []string { return accessNames.sorted() }
 
 func (a RoomAccess) String() string {
-	if n, ok := accessNames[a]; ok {
-		return n
-	}
 	if a == AccessOwner {
 		return "owner"
 	}
-	return "access_" + strconv.Itoa(int(a))
+	return accessNames.name(a, "access")
 }
 
 // ParseRoomAccess reads an access level name.
-func ParseRoomAccess(name string) (RoomAccess, error) {
-	for a, n := range accessNames {
-		if n == name {
-			return a, nil
-		}
-	}
-	return 0, fmt.Errorf("unknown access level %q: use one of %s", name, strings.Join(RoomAccessNames(), ", "))
-}
+func ParseRoomAccess(name string) (RoomAccess, error) { return accessNames.parse(name, "access level") }
 
 // accessByRoomType is which levels each room type gives users; groups get the same less
 // room_manager (DocSpace's own matrix).

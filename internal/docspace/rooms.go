@@ -2,10 +2,8 @@ package docspace
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -23,37 +21,18 @@ const (
 )
 
 // roomTypeNames are the names the provider uses; the API knows the numbers.
-var roomTypeNames = map[RoomType]string{
+var roomTypeNames = enumNames[RoomType]{
 	FormFillingRoom: "form_filling", CollaborationRoom: "collaboration", CustomRoom: "custom",
 	PublicRoom: "public", VirtualDataRoom: "virtual_data",
 }
 
 // RoomTypeNames lists the room type names, sorted.
-func RoomTypeNames() []string {
-	out := make([]string, 0, len(roomTypeNames))
-	for _, n := range roomTypeNames {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
+func RoomTypeNames() []string { return roomTypeNames.sorted() }
 
-func (t RoomType) String() string {
-	if n, ok := roomTypeNames[t]; ok {
-		return n
-	}
-	return "room_type_" + strconv.Itoa(int(t))
-}
+func (t RoomType) String() string { return roomTypeNames.name(t, "room_type") }
 
 // ParseRoomType reads a room type name.
-func ParseRoomType(name string) (RoomType, error) {
-	for t, n := range roomTypeNames {
-		if n == name {
-			return t, nil
-		}
-	}
-	return 0, fmt.Errorf("unknown room type %q: use one of %s", name, strings.Join(RoomTypeNames(), ", "))
-}
+func ParseRoomType(name string) (RoomType, error) { return roomTypeNames.parse(name, "room type") }
 
 // Room quota values with a meaning of their own.
 const (

@@ -46,13 +46,12 @@ func (p *Portal) serveBackupAPI(w http.ResponseWriter, r *http.Request, name str
 		return
 	}
 	if r.Method != ep.method {
-		w.Header().Set("Allow", ep.method)
-		fail(w, http.StatusMethodNotAllowed, "Method not allowed", "")
+		methodNotAllowed(w, ep.method)
 		return
 	}
 	role, known := p.caller(r)
 	if !known {
-		fail(w, http.StatusUnauthorized, "Unauthorized", "System.Security.Authentication.AuthenticationException")
+		unauthorized(w)
 		return
 	}
 	if !role.managesBackups() {

@@ -131,6 +131,15 @@ func (p *Portal) callerUser(r *http.Request) (*Person, bool) {
 	return u, ok && key != "" && !u.Disabled
 }
 
+// authenticated is the calling user, or a 401 answered.
+func (p *Portal) authenticated(w http.ResponseWriter, r *http.Request) (*Person, bool) {
+	u, ok := p.callerUser(r)
+	if !ok {
+		unauthorized(w)
+	}
+	return u, ok
+}
+
 // isAdmin: the Owner and DocSpace admins manage the whole portal.
 func (u *Person) isAdmin() bool { return u.Type == Owner || u.Type == DocSpaceAdmin }
 
@@ -161,13 +170,11 @@ func (p *Portal) servePeopleAPI(w http.ResponseWriter, r *http.Request, rest str
 		return
 	}
 	if r.Method != http.MethodGet {
-		w.Header().Set("Allow", http.MethodGet)
-		fail(w, http.StatusMethodNotAllowed, "Method not allowed", "")
+		methodNotAllowed(w, http.MethodGet)
 		return
 	}
-	u, ok := p.callerUser(r)
+	u, ok := p.authenticated(w, r)
 	if !ok {
-		fail(w, http.StatusUnauthorized, "Unauthorized", "System.Security.Authentication.AuthenticationException")
 		return
 	}
 	p.mu.Lock()

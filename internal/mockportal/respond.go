@@ -58,6 +58,15 @@ func fail(w http.ResponseWriter, status int, message, typ string) {
 	})
 }
 
+func unauthorized(w http.ResponseWriter) {
+	fail(w, http.StatusUnauthorized, "Unauthorized", "System.Security.Authentication.AuthenticationException")
+}
+
+func methodNotAllowed(w http.ResponseWriter, allow string) {
+	w.Header().Set("Allow", allow)
+	fail(w, http.StatusMethodNotAllowed, "Method not allowed", "")
+}
+
 func (p *Portal) rateHeaders(w http.ResponseWriter) {
 	remaining := max(rateLimit-int(p.rateUsed.Add(1)), 0)
 	w.Header().Set("X-RateLimit-Limit", strconv.Itoa(rateLimit))

@@ -208,9 +208,8 @@ func (p *Portal) roomJSONLocked(r *Room, u *Person, withQuota bool) map[string]a
 
 // serveFilesAPI serves /api/2.0/files/: rooms, their sharing, and file operations.
 func (p *Portal) serveFilesAPI(w http.ResponseWriter, r *http.Request, rest string) {
-	u, ok := p.callerUser(r)
+	u, ok := p.authenticated(w, r)
 	if !ok {
-		fail(w, http.StatusUnauthorized, "Unauthorized", "System.Security.Authentication.AuthenticationException")
 		return
 	}
 	p.mu.Lock()
@@ -436,16 +435,28 @@ func (p *Portal) applyRoomBodyLocked(room *Room, b roomBody) {
 	room.Updated = p.opts.Now()
 }
 
-func (p *Portal) getRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
-	if room == nil {
+// mayLocked answers 404 for a missing room and 403 with refusal when u lacks the right; it
+// reports whether the request may go on.
+func (p *Portal) mayLocked(w http.ResponseWriter, u *Person, room *Room, right func(roomRights) bool, refusal string) bool {
+	switch {
+	case room == nil:
 		roomNotFound(w)
-		return
+	case !right(p.rightsLocked(room, u)):
+		forbidden(w, refusal)
+	default:
+		return true
 	}
-	if !p.rightsLocked(room, u).read {
-		forbidden(w, msgCannotView)
-		return
+	return false
+}
+
+func canRead(r roomRights) bool    { return r.read }
+func canArchive(r roomRights) bool { return r.archive }
+func canRemove(r roomRights) bool  { return r.remove }
+
+func (p *Portal) getRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
+	if p.mayLocked(w, u, room, canRead, msgCannotView) {
+		p.ok(w, r, p.roomJSONLocked(room, u, true))
 	}
-	p.ok(w, r, p.roomJSONLocked(room, u, true))
 }
 
 func (p *Portal) updateRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
@@ -470,31 +481,16 @@ func (p *Portal) updateRoomLocked(w http.ResponseWriter, r *http.Request, u *Per
 }
 
 func (p *Portal) archiveRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room, archive bool) {
-	if room == nil {
-		roomNotFound(w)
-		return
-	}
-	if !p.rightsLocked(room, u).read {
-		forbidden(w, msgCannotView)
-		return
-	}
-	if !p.rightsLocked(room, u).archive {
-		forbidden(w, msgAccessDenied)
+	if !p.mayLocked(w, u, room, canRead, msgCannotView) || !p.mayLocked(w, u, room, canArchive, msgAccessDenied) {
 		return
 	}
 	p.ok(w, r, p.startFileOpLocked(u, room.ID, map[bool]opKind{true: opArchive, false: opUnarchive}[archive]).json())
 }
 
 func (p *Portal) deleteRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
-	if room == nil {
-		roomNotFound(w)
-		return
+	if p.mayLocked(w, u, room, canRemove, msgAccessDenied) {
+		p.ok(w, r, p.startFileOpLocked(u, room.ID, opDelete).json())
 	}
-	if !p.rightsLocked(room, u).remove {
-		forbidden(w, msgAccessDenied)
-		return
-	}
-	p.ok(w, r, p.startFileOpLocked(u, room.ID, opDelete).json())
 }
 
 func (p *Portal) listRoomsLocked(w http.ResponseWriter, r *http.Request, u *Person) {

@@ -130,6 +130,16 @@ func roomMembersOrGone(ctx context.Context, client *docspace.Client, roomID int,
 	return members, true
 }
 
+// findRoomMember finds a subject among a room's members; the owner's entry is not a member.
+func findRoomMember(members []docspace.RoomMember, subject string) (docspace.RoomMember, bool) {
+	for _, m := range members {
+		if !m.Owner && strings.EqualFold(m.SubjectID, subject) {
+			return m, true
+		}
+	}
+	return docspace.RoomMember{}, false
+}
+
 // subjectIDs is a room member's id as user_id or group_id attributes.
 func subjectIDs(m docspace.RoomMember) (userID, groupID types.String) {
 	if m.Group {

@@ -152,14 +152,13 @@ func (r *roomMemberResource) Read(ctx context.Context, req resource.ReadRequest,
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	for _, m := range members {
-		if found && !m.Owner && strings.EqualFold(m.SubjectID, g.subject) {
-			state.Access = types.StringValue(m.Access.String())
-			resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
-			return
-		}
+	m, ok := findRoomMember(members, g.subject)
+	if !found || !ok {
+		resp.State.RemoveResource(ctx) // revoked, or the room deleted, outside Terraform
+		return
 	}
-	resp.State.RemoveResource(ctx) // revoked, or the room deleted, outside Terraform
+	state.Access = types.StringValue(m.Access.String())
+	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 func (r *roomMemberResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
@@ -191,16 +190,15 @@ func (r *roomMemberResource) ImportState(ctx context.Context, req resource.Impor
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	for _, m := range members {
-		if found && !m.Owner && strings.EqualFold(m.SubjectID, subject) {
-			userID, groupID := subjectIDs(m)
-			resp.Diagnostics.Append(resp.State.Set(ctx, roomMemberModel{
-				ID: types.StringValue(fmt.Sprintf("%d/%s", roomID, m.SubjectID)), RoomID: types.Int64Value(roomID),
-				UserID: userID, GroupID: groupID, Access: types.StringValue(m.Access.String()), Notify: types.BoolValue(false),
-			})...)
-			return
-		}
+	m, ok := findRoomMember(members, subject)
+	if !found || !ok {
+		resp.Diagnostics.AddError("Not a member of the room",
+			fmt.Sprintf("%s has no access to room %d (the owner cannot be imported: the room's owner is not managed as a member).", subject, roomID))
+		return
 	}
-	resp.Diagnostics.AddError("Not a member of the room",
-		fmt.Sprintf("%s has no access to room %d (the owner cannot be imported: the room's owner is not managed as a member).", subject, roomID))
+	userID, groupID := subjectIDs(m)
+	resp.Diagnostics.Append(resp.State.Set(ctx, roomMemberModel{
+		ID: types.StringValue(fmt.Sprintf("%d/%s", roomID, m.SubjectID)), RoomID: types.Int64Value(roomID),
+		UserID: userID, GroupID: groupID, Access: types.StringValue(m.Access.String()), Notify: types.BoolValue(false),
+	})...)
 }
