@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/go-retryablehttp"
@@ -62,6 +63,9 @@ type Client struct {
 	maxBodyBytes int64
 	http         *retryablehttp.Client
 	log          func(ctx context.Context, msg string, fields map[string]any)
+	// restored is set once a restore this client waited for completed: the portal's API
+	// keys are gone from then on.
+	restored atomic.Bool
 }
 
 // New builds a Client. It makes no network call.
@@ -179,7 +183,9 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 	if err != nil {
 		return nil, fmt.Errorf("%s %s: %w", method, path, err)
 	}
-	req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	if anonymous, _ := ctx.Value(anonymousKey{}).(bool); !anonymous {
+		req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)
 	if body != nil {
@@ -227,6 +233,7 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 		message, fromPortal := errorMessage(raw)
 		apiErr := &APIError{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: attempts, Message: c.redact(message), FromPortal: fromPortal}
 		apiErr.RetryAfter, _ = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		apiErr.AfterRestore = resp.StatusCode == http.StatusUnauthorized && c.restored.Load()
 		return nil, apiErr
 	}
 

@@ -22,6 +22,9 @@ type APIError struct {
 	RetryAfter time.Duration
 	// Attempts is how many requests were sent before giving up (1 without retries).
 	Attempts int
+	// AfterRestore marks a 401 from a portal this client saw restored: the restore
+	// removed every API key.
+	AfterRestore bool
 }
 
 func (e *APIError) Error() string {

@@ -23,6 +23,14 @@ func retryableStatus(code int) bool {
 
 type replayKey struct{}
 
+type anonymousKey struct{}
+
+// withoutCredentials marks a request to send without the API key (an anonymous endpoint
+// that must keep working when the key no longer does).
+func withoutCredentials(ctx context.Context) context.Context {
+	return context.WithValue(ctx, anonymousKey{}, true)
+}
+
 // withoutReplay marks a request that must not be sent twice if it may have been processed
 // (it is not idempotent): only 429 and 503, which mean "not processed", are retried.
 func withoutReplay(ctx context.Context) context.Context {

@@ -18,13 +18,18 @@ func requestKey(r *http.Request) string {
 	return key
 }
 
-// caller is the role of the request's key.
+// caller is the role of the request's key or session token.
 func (p *Portal) caller(r *http.Request) (Role, bool) {
 	key := requestKey(r)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	role, ok := p.keys[key]
-	return role, ok && key != ""
+	if role, ok := p.keys[key]; ok && key != "" {
+		return role, true
+	}
+	if u, ok := p.users[p.tokens[key]]; ok && key != "" && !u.Disabled {
+		return u.Type, true
+	}
+	return "", false
 }
 
 func authForm(r *http.Request) string {

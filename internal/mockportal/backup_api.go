@@ -26,6 +26,8 @@ var endpoints = map[string]endpoint{
 	"createbackupschedule": {http.MethodPost, (*Portal).createBackupSchedule},
 	"deletebackupschedule": {http.MethodDelete, (*Portal).deleteBackupSchedule},
 	"deletebackup/{id}":    {http.MethodDelete, nil}, // served by deleteBackup with the id
+	"startrestore":         {http.MethodPost, (*Portal).startRestore},
+	"getrestoreprogress":   {http.MethodGet, (*Portal).getRestoreProgress}, // anonymous
 }
 
 // serveBackupAPI serves /api/2.0/backup/{name}: route, method, caller, plan, then the
@@ -47,6 +49,17 @@ func (p *Portal) serveBackupAPI(w http.ResponseWriter, r *http.Request, name str
 	}
 	if r.Method != ep.method {
 		methodNotAllowed(w, ep.method)
+		return
+	}
+	if name == "getrestoreprogress" {
+		// Anonymous and exempt from the plan check: it must keep answering after a restore
+		// has removed every API key.
+		q, err := parseQuery(r)
+		if err != nil {
+			fail(w, http.StatusBadRequest, err.Error(), "System.ArgumentException")
+			return
+		}
+		ep.serve(p, w, r, q)
 		return
 	}
 	role, known := p.caller(r)
@@ -85,7 +98,10 @@ func (p *Portal) serveBackupAPI(w http.ResponseWriter, r *http.Request, name str
 var guidRE = regexp.MustCompile(`^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`)
 
 // query holds the bound query flags.
-type query struct{ dump bool }
+type query struct {
+	dump    bool
+	dumpSet bool // the request named dump at all
+}
 
 // parseQuery binds query flags the ASP.NET way: names case-insensitive, booleans
 // "true"/"false" in any case, anything else a 400.
@@ -96,6 +112,7 @@ func parseQuery(r *http.Request) (query, error) {
 			continue
 		}
 		v := strings.TrimSpace(values[0])
+		q.dumpSet = true
 		switch {
 		case strings.EqualFold(v, "true"):
 			q.dump = true

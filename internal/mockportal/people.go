@@ -127,7 +127,11 @@ func (p *Portal) callerUser(r *http.Request) (*Person, bool) {
 	key := requestKey(r)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	u, ok := p.users[p.keyUser[key]]
+	id, known := p.keyUser[key]
+	if !known {
+		id = p.tokens[key]
+	}
+	u, ok := p.users[id]
 	return u, ok && key != "" && !u.Disabled
 }
 

@@ -67,6 +67,13 @@ type Options struct {
 	// JobDuration is how long asynchronous file operations (archive, unarchive, delete
 	// rooms) run before they finish (DefaultJobDuration when zero).
 	JobDuration time.Duration
+	// Paid puts a SaaS portal on a paid plan, with every plan feature (restores among
+	// them). Without it a SaaS portal is on the free plan: what the plan gates answers 402.
+	Paid bool
+	// RestoreDuration is how long a restore runs (DefaultRestoreDuration when zero).
+	RestoreDuration time.Duration
+	// OwnerPassword fixes the owner's login password (random when empty).
+	OwnerPassword string
 	// TLS serves HTTPS with a certificate from a throw-away CA (Server.CAPEM).
 	TLS bool
 	// Now is the clock; time.Now when nil.
@@ -105,6 +112,14 @@ type Portal struct {
 	nextRoomID int
 	fileOps    []*fileOperation
 	opFailure  string
+
+	// The tenant and its restores (backup_restore.go), logins (authentication.go).
+	tenantID       int
+	tenantStatus   int
+	restore        *restoreTask
+	restoreFailure string
+	tokens         map[string]string // session token → user id
+	ownerPassword  string
 }
 
 // New builds a portal with one API key per role and the seeded history.
@@ -113,17 +128,23 @@ func New(opts Options) *Portal {
 		opts.Now = time.Now
 	}
 	p := &Portal{
-		opts:        opts,
-		keys:        map[string]Role{},
-		keyOf:       map[Role]string{},
-		records:     map[bool][]Record{},
-		undeletable: map[string]bool{},
-		schedules:   map[bool]*Schedule{},
-		keyUser:     map[string]string{},
-		users:       map[string]*Person{},
-		groups:      map[string]*Group{},
-		rooms:       map[int]*Room{},
-		nextRoomID:  firstRoomID,
+		opts:          opts,
+		keys:          map[string]Role{},
+		keyOf:         map[Role]string{},
+		records:       map[bool][]Record{},
+		undeletable:   map[string]bool{},
+		schedules:     map[bool]*Schedule{},
+		keyUser:       map[string]string{},
+		users:         map[string]*Person{},
+		groups:        map[string]*Group{},
+		rooms:         map[int]*Room{},
+		nextRoomID:    firstRoomID,
+		tenantID:      1,
+		tokens:        map[string]string{},
+		ownerPassword: opts.OwnerPassword,
+	}
+	if p.ownerPassword == "" {
+		p.ownerPassword = "Owner-" + randomHex(8)
 	}
 	for _, role := range Roles {
 		key := "sk-" + string(role) + "-" + randomHex(12)

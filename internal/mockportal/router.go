@@ -17,6 +17,8 @@ var apiAreas = []apiArea{
 	{"/api/2.0/backup/", (*Portal).serveBackupAPI},
 	{"/api/2.0/files/", (*Portal).serveFilesAPI},
 	{"/api/2.0/people/", (*Portal).servePeopleAPI},
+	{"/api/2.0/settings", (*Portal).serveSettingsAPI},
+	{"/api/2.0/authentication", (*Portal).serveAuthentication},
 }
 
 // ServeHTTP serves the API below the path prefix and the /__mock/ control routes. Every
@@ -41,6 +43,9 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		notFoundPage(rec)
 		return
 	}
+	if p.lockedByRestore(rec, r, apiPath) {
+		return
+	}
 	lower := strings.ToLower(apiPath)
 	for _, area := range apiAreas {
 		if rest, ok := strings.CutPrefix(lower, area.prefix); ok {
@@ -49,4 +54,23 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	notFoundPage(rec)
+}
+
+// lockedByRestore answers a request the way a restoring portal does: 401 without valid
+// credentials (authorization runs first), else 403 with an empty body, for everything but
+// the few paths DocSpace lets through. It reports whether it answered.
+func (p *Portal) lockedByRestore(w http.ResponseWriter, r *http.Request, apiPath string) bool {
+	p.mu.Lock()
+	p.settleRestoreLocked()
+	restoring := p.tenantStatus == tenantRestoring
+	p.mu.Unlock()
+	if !restoring || restoreAllows(apiPath) {
+		return false
+	}
+	if _, ok := p.callerUser(r); !ok {
+		unauthorized(w)
+		return true
+	}
+	w.WriteHeader(http.StatusForbidden)
+	return true
 }

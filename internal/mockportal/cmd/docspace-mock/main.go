@@ -24,6 +24,9 @@ func main() {
 	useTLS := flag.Bool("tls", false, "serve HTTPS with a certificate from a throw-away CA (printed as ca_pem)")
 	prefix := flag.String("path-prefix", "", "serve the API below this path, like a portal behind a reverse proxy")
 	rooms := flag.Int("rooms", 0, "custom rooms to seed, owned by the owner")
+	paid := flag.Bool("paid", false, "put a SaaS portal on a paid plan with every plan feature (restores among them)")
+	ownerPassword := flag.String("owner-password", "", "the owner's login password (random when empty)")
+	restoreDuration := flag.Duration("restore-duration", mockportal.DefaultRestoreDuration, "how long a restore runs")
 	jobDuration := flag.Duration("job-duration", mockportal.DefaultJobDuration, "how long asynchronous file operations (archive, delete rooms) run")
 	flag.Parse()
 
@@ -35,7 +38,7 @@ func main() {
 	srv, err := mockportal.Listen(*listen, mockportal.New(mockportal.Options{
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
 		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
-		Rooms: *rooms, JobDuration: *jobDuration,
+		Rooms: *rooms, JobDuration: *jobDuration, Paid: *paid, OwnerPassword: *ownerPassword, RestoreDuration: *restoreDuration,
 	}))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docspace-mock:", err)
@@ -46,10 +49,12 @@ func main() {
 		keys[string(role)] = key
 	}
 	line, _ := json.Marshal(struct {
-		URL   string            `json:"url"`
-		Keys  map[string]string `json:"keys"`
-		CAPEM string            `json:"ca_pem,omitempty"`
-	}{srv.URL, keys, srv.CAPEM})
+		URL           string            `json:"url"`
+		Keys          map[string]string `json:"keys"`
+		OwnerEmail    string            `json:"owner_email"`
+		OwnerPassword string            `json:"owner_password"`
+		CAPEM         string            `json:"ca_pem,omitempty"`
+	}{srv.URL, keys, srv.OwnerEmail(), srv.OwnerPassword(), srv.CAPEM})
 	fmt.Println(string(line))
 	<-stop
 	srv.Close()
