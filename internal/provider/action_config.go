@@ -20,9 +20,10 @@ func withEmptyConfigForNull(factory func() action.Action) func() action.Action {
 }
 
 var (
-	_ action.ActionWithConfigure      = (*emptyConfigForNull)(nil)
-	_ action.ActionWithValidateConfig = (*emptyConfigForNull)(nil)
-	_ action.ActionWithModifyPlan     = (*emptyConfigForNull)(nil)
+	_ action.ActionWithConfigure        = (*emptyConfigForNull)(nil)
+	_ action.ActionWithConfigValidators = (*emptyConfigForNull)(nil)
+	_ action.ActionWithValidateConfig   = (*emptyConfigForNull)(nil)
+	_ action.ActionWithModifyPlan       = (*emptyConfigForNull)(nil)
 )
 
 type emptyConfigForNull struct {
@@ -41,6 +42,13 @@ func (a *emptyConfigForNull) Configure(ctx context.Context, req action.Configure
 	if inner, ok := a.inner.(action.ActionWithConfigure); ok {
 		inner.Configure(ctx, req, resp)
 	}
+}
+
+func (a *emptyConfigForNull) ConfigValidators(ctx context.Context) []action.ConfigValidator {
+	if inner, ok := a.inner.(action.ActionWithConfigValidators); ok {
+		return inner.ConfigValidators(ctx)
+	}
+	return nil
 }
 
 func (a *emptyConfigForNull) ValidateConfig(ctx context.Context, req action.ValidateConfigRequest, resp *action.ValidateConfigResponse) {

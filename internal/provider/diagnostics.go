@@ -43,6 +43,7 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		decode    *docspace.DecodeError
 		jobErr    *docspace.BackupJobError
 		opErr     *docspace.FileOperationError
+		restore   *docspace.RestoreJobError
 	)
 	where := fmt.Sprintf("While %s on %s: ", doing, portal)
 	switch {
@@ -55,6 +56,11 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		return "The DocSpace portal's TLS certificate is not trusted", where + err.Error() +
 			". If the portal uses a private certificate authority, give its CA certificate in ca_certificate (PEM text) or " +
 			"ca_certificate_file. Check also that portal_url uses the host name the certificate was issued for."
+	case errors.As(err, &restore):
+		return "The DocSpace restore failed", where + fmt.Sprintf("the portal reported that restore %s failed: %q. The portal keeps its data and keys. "+
+			"Check that the archive is one this portal made (DocSpace Cloud restores only its own backups) and that the storage settings are right.", restore.TaskID, restore.Message)
+	case errors.Is(err, docspace.ErrNoRestoreTask):
+		return "The DocSpace restore task disappeared", where + err.Error() + ". Check the portal before restoring again: it may or may not have been restored."
 	case errors.As(err, &opErr):
 		return "The DocSpace file operation failed", where + fmt.Sprintf("the portal reported that operation %s failed: %q. Nothing changed; fix the cause (a file open for editing, say) and apply again.", opErr.ID, opErr.Message)
 	case errors.As(err, &jobErr):
@@ -103,6 +109,10 @@ func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summ
 		}
 	}
 	switch code := e.StatusCode; {
+	case code == http.StatusUnauthorized && e.AfterRestore:
+		return "DocSpace rejected the API key after the restore (HTTP 401)", where + "this portal was restored earlier in this run, and a restore " +
+			"removes every API key: nothing after the restore can use the old key." +
+			" Make the restore the last step of an apply; afterwards log in with credentials from the backup's time, create a new key, set api_key, and re-import."
 	case code == http.StatusUnauthorized:
 		return "DocSpace rejected the API key (HTTP 401)", where + "the API key is unknown, revoked or expired." + said +
 			" Create a new key in DocSpace (Settings > Developer Tools > API keys) as the Owner or a DocSpace admin, and set api_key or DOCSPACE_API_KEY."
@@ -132,6 +142,9 @@ func describePaymentRequired(where, said string, e *docspace.APIError) (summary,
 	case strings.Contains(e.Message, "free backups"):
 		return "No free backups left this month (HTTP 402)", where + "the portal's free backups for this month are used up and paid backups are not available." + said +
 			" Wait for next month, or enable paid backups in DocSpace's Payments settings."
+	case strings.Contains(e.Path, "startrestore"):
+		return "Restores are not part of this portal's plan (HTTP 402)", where + "DocSpace Cloud restores backups on paid plans only." + said +
+			" Upgrade the plan in DocSpace's Payments settings, or drill on a self-hosted server."
 	case strings.Contains(e.Path, "backupschedule"):
 		return "Scheduled backups are not part of this portal's plan (HTTP 402)", where + "the portal's pricing plan does not include automatic (scheduled) backups." + said +
 			" Upgrade the plan in DocSpace's Payments settings, or take backups on demand with docspace_backup instead."
@@ -164,6 +177,9 @@ func describeBadRequest(where, said string, e *docspace.APIError) (summary, deta
 
 func describeNotFound(portal, where, said string, e *docspace.APIError) (summary, detail string) {
 	switch {
+	case strings.Contains(e.Path, "startrestore"):
+		return "Backup to restore not found (HTTP 404)", where + "the portal has no such backup or archive file." + said +
+			" Take the id from the docspace_backup_history data source, or check file_path and the storage settings."
 	case strings.Contains(e.Path, "deletebackup/"):
 		return "Backup id not accepted (HTTP 404)", where + "the portal did not accept the backup id in " + e.Path + "." + said
 	case e.FromPortal:

@@ -210,6 +210,7 @@ func (p *docspaceProvider) Actions(context.Context) []func() action.Action {
 	return []func() action.Action{
 		withEmptyConfigForNull(newBackupHistoryPurgeAction),
 		withEmptyConfigForNull(newBackupStartAction),
+		withEmptyConfigForNull(newBackupRestoreAction),
 	}
 }
 
