@@ -219,6 +219,8 @@ func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, res
 		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading backup "+state.ID.ValueString(), dump, err))
 		return
 	}
+	// The framework wants an identity after every read, even one that forgets the resource.
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, backupIdentity{ID: state.ID, Dump: state.Dump})...)
 	if !found {
 		// Pruned or deleted outside Terraform: forget it so the next plan makes a new one.
 		resp.State.RemoveResource(ctx)
@@ -226,7 +228,6 @@ func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, res
 	}
 	setBackupRecord(&state, rec)
 	resp.Diagnostics.Append(resp.State.Set(ctx, &state)...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, backupIdentity{ID: state.ID, Dump: state.Dump})...)
 }
 
 // Update only happens for retain_on_destroy, poll_interval and timeouts: no API call.
@@ -235,6 +236,7 @@ func (r *backupResource) Update(ctx context.Context, req resource.UpdateRequest,
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
 	if !resp.Diagnostics.HasError() {
 		resp.Diagnostics.Append(resp.State.Set(ctx, &plan)...)
+		resp.Diagnostics.Append(resp.Identity.Set(ctx, backupIdentity{ID: plan.ID, Dump: plan.Dump})...)
 	}
 }
 

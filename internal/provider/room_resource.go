@@ -177,6 +177,8 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
+	// The framework wants an identity after every read, even one that forgets the resource.
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, roomIdentity{ID: state.ID})...)
 	room, err := r.data.client.Room(ctx, int(state.ID.ValueInt64()))
 	if docspace.StatusCode(err) == 404 {
 		resp.State.RemoveResource(ctx) // deleted outside Terraform: the next plan creates it again
@@ -187,7 +189,6 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, roomState(ctx, room, state))...)
-	resp.Diagnostics.Append(resp.Identity.Set(ctx, roomIdentity{ID: state.ID})...)
 }
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
@@ -226,6 +227,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 		}
 	}
 	r.readInto(ctx, id, plan, &resp.State, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, roomIdentity{ID: state.ID})...)
 }
 
 func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
