@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"regexp"
 	"testing"
 	"time"
 
@@ -56,7 +57,7 @@ data "docspace_backup_history" "portal" {}
 `,
 			Check: resource.ComposeAggregateTestCheckFunc(
 				resource.TestCheckResourceAttr("data.docspace_backup_history.server", "backups.#", "2"),
-				resource.TestMatchResourceAttr("data.docspace_backup_history.server", "backups.0.file_name", regexpMust(`^dump_`)),
+				resource.TestMatchResourceAttr("data.docspace_backup_history.server", "backups.0.file_name", regexp.MustCompile(`^dump_`)),
 				resource.TestCheckResourceAttr("data.docspace_backup_history.portal", "backups.#", "0"),
 			),
 		}},

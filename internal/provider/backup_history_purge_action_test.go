@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -32,7 +33,7 @@ func TestActions_InSchema(t *testing.T) {
 		for _, a := range s.Schema.Block.Attributes {
 			got = append(got, a.Name)
 		}
-		if strings.Join(sortedCopy(got), ",") != strings.Join(attrs, ",") {
+		if strings.Join(slices.Sorted(slices.Values(got)), ",") != strings.Join(attrs, ",") {
 			t.Errorf("%s attributes %v, want %v", name, got, attrs)
 		}
 	}

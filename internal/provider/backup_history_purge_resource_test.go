@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -362,7 +363,7 @@ func TestAccRetention_Selectors(t *testing.T) {
 			ids := seedAged(srv, specs...)
 			var deleted, left []string
 			for i, id := range ids {
-				if contains(tc.deleted, i) {
+				if slices.Contains(tc.deleted, i) {
 					continue
 				}
 				left = append(left, id)
@@ -379,15 +380,6 @@ func TestAccRetention_Selectors(t *testing.T) {
 			})
 		})
 	}
-}
-
-func contains(list []int, v int) bool {
-	for _, x := range list {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }
 
 func TestAccRetention_PreviewMatchesApply(t *testing.T) {

@@ -18,7 +18,7 @@ func TestDescribeAPIError_NeverLeaksStackOrKey(t *testing.T) {
 	srv := mockportal.StartTest(t, mockportal.Options{})
 	for _, role := range []mockportal.Role{mockportal.RoomAdmin, mockportal.User, mockportal.Guest} {
 		_, diags := runPurge(context.Background(), testClient(t, srv, role), purgeRequest{}, func(string) {})
-		text := diagText(diags)
+		text := diagsText(protoDiags(diags))
 		if !strings.Contains(text, "HTTP 403") || strings.Contains(text, "ASC.") || strings.Contains(text, srv.Key(role)) {
 			t.Errorf("%s: %s", role, text)
 		}

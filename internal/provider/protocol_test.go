@@ -2,10 +2,10 @@ package provider
 
 import (
 	"context"
-	"sort"
 	"strings"
 	"testing"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
@@ -182,8 +182,15 @@ func mapVal(m map[string]string) tftypes.Value {
 	return tftypes.NewValue(tftypes.Map{ElementType: tftypes.String}, vals)
 }
 
-func sortedCopy(in []string) []string {
-	out := append([]string(nil), in...)
-	sort.Strings(out)
+// protoDiags turns framework diagnostics into protocol ones, for diagsText.
+func protoDiags(diags diag.Diagnostics) []*tfprotov6.Diagnostic {
+	out := make([]*tfprotov6.Diagnostic, 0, len(diags))
+	for _, d := range diags {
+		sev := tfprotov6.DiagnosticSeverityWarning
+		if d.Severity() == diag.SeverityError {
+			sev = tfprotov6.DiagnosticSeverityError
+		}
+		out = append(out, &tfprotov6.Diagnostic{Severity: sev, Summary: d.Summary(), Detail: d.Detail()})
+	}
 	return out
 }

@@ -2,17 +2,12 @@ package provider
 
 import (
 	"context"
-	"regexp"
 	"strings"
 	"testing"
-
-	"github.com/hashicorp/terraform-plugin-framework/diag"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
-
-func regexpMust(s string) *regexp.Regexp { return regexp.MustCompile(s) }
 
 func testClient(t *testing.T, srv *mockportal.Server, role mockportal.Role) *docspace.Client {
 	t.Helper()
@@ -56,14 +51,6 @@ func TestRunPurge_VerifyFailureIsAnError(t *testing.T) {
 	if !diags.HasError() || !strings.Contains(diags.Errors()[0].Detail(), "The deletions were accepted") {
 		t.Fatalf("diags: %v", diags)
 	}
-}
-
-func diagText(diags diag.Diagnostics) string {
-	var b strings.Builder
-	for _, d := range diags {
-		b.WriteString(d.Summary() + "\n" + d.Detail() + "\n")
-	}
-	return b.String()
 }
 
 func TestRunRetentionPurge_WarnsWhenDeletedRecordStays(t *testing.T) {
