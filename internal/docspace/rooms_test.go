@@ -56,3 +56,11 @@ func TestRooms_ListPagesUntilDone(t *testing.T) {
 		t.Errorf("%d page requests for 230 rooms, want 3", pages)
 	}
 }
+
+func TestSanitizeRoomTitle(t *testing.T) {
+	for in, want := range map[string]string{"  a:b/c😀 ": "a_b_c__", "Q3 & co; -x": "Q3 & co; -x", "x\t*+<>?|\\\"": "x_________"} {
+		if got := docspace.SanitizeRoomTitle(in); got != want {
+			t.Errorf("SanitizeRoomTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
