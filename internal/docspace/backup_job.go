@@ -107,36 +107,29 @@ func (c *Client) CancelBackup(ctx context.Context) (bool, error) {
 // *BackupJobError; a job that vanishes is ErrNoBackupJob. The context bounds the wait.
 func (c *Client) WaitForBackup(ctx context.Context, dump bool, taskID string, interval time.Duration, onProgress func(BackupProgress)) (*BackupProgress, error) {
 	last := -1
-	for {
-		p, err := c.BackupProgress(ctx, dump)
-		if err != nil {
-			return nil, err
+	var p *BackupProgress
+	err := pollEvery(ctx, interval, func() (bool, error) {
+		var err error
+		if p, err = c.BackupProgress(ctx, dump); err != nil {
+			return false, err
 		}
 		if p == nil {
-			return nil, ErrNoBackupJob
+			return false, ErrNoBackupJob
 		}
 		if taskID != "" && p.TaskID != "" && p.TaskID != taskID {
-			return nil, fmt.Errorf("the portal now reports backup job %s instead of %s: another backup replaced this one", p.TaskID, taskID)
+			return false, fmt.Errorf("the portal now reports backup job %s instead of %s: another backup replaced this one", p.TaskID, taskID)
 		}
 		if p.Progress != last && onProgress != nil {
 			onProgress(*p)
 		}
 		last = p.Progress
-		if p.Error != "" {
-			return p, &BackupJobError{TaskID: p.TaskID, Message: c.redact(sanitizeMessage(p.Error))}
+		switch {
+		case p.Error != "":
+			return false, &BackupJobError{TaskID: p.TaskID, Message: c.redact(sanitizeMessage(p.Error))}
+		case p.Status == ProgressCanceled:
+			return false, ErrNoBackupJob
 		}
-		if p.IsCompleted || p.Status == ProgressCompleted {
-			return p, nil
-		}
-		if p.Status == ProgressCanceled {
-			return p, ErrNoBackupJob
-		}
-		timer := time.NewTimer(interval)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return p, ctx.Err()
-		case <-timer.C:
-		}
-	}
+		return p.IsCompleted || p.Status == ProgressCompleted, nil
+	})
+	return p, err
 }

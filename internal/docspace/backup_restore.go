@@ -85,31 +85,26 @@ func (c *Client) RestoreProgressOf(ctx context.Context, dump bool) (*RestoreProg
 // was restored: later 401 answers say so (APIError.AfterRestore).
 func (c *Client) WaitForRestore(ctx context.Context, dump bool, taskID string, interval time.Duration, onProgress func(RestoreProgress)) (*RestoreProgress, error) {
 	last := -1
-	for {
-		p, err := c.RestoreProgressOf(ctx, dump)
-		if err != nil {
-			return nil, err
+	var p *RestoreProgress
+	err := pollEvery(ctx, interval, func() (bool, error) {
+		var err error
+		if p, err = c.RestoreProgressOf(ctx, dump); err != nil {
+			return false, err
 		}
 		if p == nil || (taskID != "" && p.TaskID != "" && p.TaskID != taskID) {
-			return nil, ErrNoRestoreTask
+			return false, ErrNoRestoreTask
 		}
 		if p.Progress != last && onProgress != nil {
 			onProgress(*p)
 		}
 		last = p.Progress
-		if p.IsCompleted {
-			if p.Error != "" {
-				return p, &RestoreJobError{TaskID: p.TaskID, Message: c.redact(sanitizeMessage(p.Error))}
-			}
-			c.restored.Store(true)
-			return p, nil
+		if p.IsCompleted && p.Error != "" {
+			return false, &RestoreJobError{TaskID: p.TaskID, Message: c.redact(sanitizeMessage(p.Error))}
 		}
-		timer := time.NewTimer(interval)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return p, ctx.Err()
-		case <-timer.C:
-		}
+		return p.IsCompleted, nil
+	})
+	if err == nil {
+		c.restored.Store(true)
 	}
+	return p, err
 }

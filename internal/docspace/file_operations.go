@@ -65,31 +65,28 @@ func (c *Client) FileOperations(ctx context.Context, id string) ([]FileOperation
 // poll (the portal reports a finished one once) and counts as finished: callers confirm
 // the outcome by reading the object.
 func (c *Client) WaitFileOperation(ctx context.Context, op *FileOperation, interval time.Duration) error {
-	current := *op
-	for !current.Finished {
-		timer := time.NewTimer(interval)
-		select {
-		case <-ctx.Done():
-			timer.Stop()
-			return ctx.Err()
-		case <-timer.C:
-		}
-		ops, err := c.FileOperations(ctx, op.ID)
-		if err != nil {
-			return err
-		}
-		found := false
-		for _, o := range ops {
-			if o.ID == op.ID {
-				current, found = o, true
+	current, first := *op, true
+	err := pollEvery(ctx, interval, func() (bool, error) {
+		if !first {
+			ops, err := c.FileOperations(ctx, op.ID)
+			if err != nil {
+				return false, err
+			}
+			listed := false
+			for _, o := range ops {
+				if o.ID == op.ID {
+					current, listed = o, true
+				}
+			}
+			if !listed {
+				current.Finished, current.Error = true, "" // reported to another poll already
 			}
 		}
-		if !found {
-			return nil
-		}
-	}
-	if current.Error != "" {
+		first = false
+		return current.Finished, nil
+	})
+	if err == nil && current.Error != "" {
 		return &FileOperationError{ID: op.ID, Message: c.redact(sanitizeMessage(current.Error))}
 	}
-	return nil
+	return err
 }
