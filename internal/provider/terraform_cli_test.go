@@ -70,14 +70,26 @@ func newTerraformCLI(t *testing.T, needs ...cliFeature) *terraformCLI {
 	c := &terraformCLI{t: t, bin: bin, dir: t.TempDir(), version: version.Must(version.NewVersion(v.Version)),
 		tofu: filepath.Base(bin) == "tofu" || os.Getenv("TF_ACC_PROVIDER_HOST") == "registry.opentofu.org"}
 	for _, f := range needs {
-		if c.tofu && !f.tofu {
-			t.Skipf("OpenTofu %s has no %s", c.version, f.name)
-		}
-		if !c.tofu && c.version.LessThan(f.terraform) {
-			t.Skipf("Terraform %s has no %s (needs %s or later)", c.version, f.name, f.terraform)
+		if !c.supports(f) {
+			t.Skipf("%s has no %s", c, f.name)
 		}
 	}
 	return c
+}
+
+// supports says whether the CLI has a feature.
+func (c *terraformCLI) supports(f cliFeature) bool {
+	if c.tofu {
+		return f.tofu
+	}
+	return !c.version.LessThan(f.terraform)
+}
+
+func (c *terraformCLI) String() string {
+	if c.tofu {
+		return "OpenTofu " + c.version.String()
+	}
+	return "Terraform " + c.version.String()
 }
 
 // writeConfig replaces the working directory's main.tf.
@@ -122,8 +134,11 @@ func (c *terraformCLI) serveProvider() (string, func()) {
 		"Addr": map[string]string{"Network": cfg.Addr.Network(), "String": cfg.Addr.String()},
 	}
 	info := map[string]any{}
+	// The tests' configurations name no source (hashicorp/docspace); the examples name the
+	// registry's (docspace-terraform/docspace).
 	for _, host := range []string{"registry.terraform.io", "registry.opentofu.org"} {
 		info[host+"/hashicorp/docspace"] = addr
+		info[host+"/docspace-terraform/docspace"] = addr
 	}
 	raw, _ := json.Marshal(info)
 	return string(raw), func() {

@@ -1,0 +1,74 @@
+package provider
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// Every directory under examples/ is formatted and valid on every CLI that has what it
+// uses, so an example can never go stale. Action examples need actions; list resource
+// examples (.tfquery.hcl) need terraform query.
+func TestAccExamples_FormatAndValidate(t *testing.T) {
+	newTerraformCLI(t) // skips without TF_ACC
+	var dirs []string
+	err := filepath.WalkDir("../../examples", func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && (strings.HasSuffix(path, ".tf") || strings.HasSuffix(path, ".tfquery.hcl")) {
+			if dir := filepath.Dir(path); len(dirs) == 0 || dirs[len(dirs)-1] != dir {
+				dirs = append(dirs, dir)
+			}
+		}
+		return err
+	})
+	if err != nil || len(dirs) < 10 {
+		t.Fatalf("examples: %v %v", dirs, err)
+	}
+	for _, dir := range dirs {
+		name := strings.TrimPrefix(filepath.ToSlash(dir), "../../examples/")
+		t.Run(name, func(t *testing.T) {
+			tf := newTerraformCLI(t)
+			validate := []string{"validate", "-no-color"}
+			switch {
+			case strings.HasPrefix(name, "actions/") && !tf.supports(featureActions):
+				t.Skipf("%s has no actions", tf)
+			case strings.HasPrefix(name, "list-resources/"):
+				if !tf.supports(featureListResources) {
+					t.Skipf("%s has no terraform query", tf)
+				}
+				validate = append(validate, "-query")
+			}
+			copyExample(t, dir, tf)
+			if out, err := tf.run("fmt", "-check", "-diff", "-no-color"); err != nil {
+				t.Errorf("not formatted (terraform fmt):\n%s", out)
+			}
+			tf.init()
+			if out, err := tf.run(validate...); err != nil {
+				t.Errorf("invalid:\n%s", out)
+			}
+		})
+	}
+}
+
+// copyExample puts an example's files into the CLI's working directory. List resource
+// examples get the provider block they run with.
+func copyExample(t *testing.T, dir string, tf *terraformCLI) {
+	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() || strings.HasSuffix(e.Name(), ".sh") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tf.writeFile(e.Name(), string(b))
+	}
+	if strings.Contains(filepath.ToSlash(dir), "list-resources/") {
+		tf.writeFile("provider.tf", "provider \"docspace\" {\n  portal_url = \"https://example.onlyoffice.com\"\n}\n")
+	}
+}
