@@ -30,14 +30,15 @@ func main() {
 	stop := make(chan os.Signal, 1)
 	signal.Notify(stop, os.Interrupt, syscall.SIGTERM)
 	reg := testregistry.Start("docspace-terraform", "docspace")
-	defer reg.Close()
 	abs, _ := filepath.Abs(*dist)
 	reg.Publish(testregistry.Release{Version: *version, Dir: abs, PublicKey: string(key), KeyID: *keyID})
 	ca := filepath.Join(os.TempDir(), "test-registry-ca.pem")
 	if err := os.WriteFile(ca, reg.CAPEM(), 0o600); err != nil {
+		reg.Close()
 		fmt.Fprintln(os.Stderr, "test-registry:", err)
 		os.Exit(1)
 	}
 	fmt.Printf("export SSL_CERT_FILE=%s\n# CLI configuration (TF_CLI_CONFIG_FILE):\nhost \"registry.terraform.io\" {\n  services = {\n    \"providers.v1\" = %q\n  }\n}\n", ca, reg.ProvidersURL())
 	<-stop
+	reg.Close()
 }
