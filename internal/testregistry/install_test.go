@@ -106,12 +106,13 @@ func buildRelease(t *testing.T, goreleaser string, key signingKey, version strin
 	cmd := exec.Command(goreleaser, "release", "--snapshot", "--clean", "--skip=publish", "--config", cfgFile)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GNUPGHOME="+key.home, "GPG_FINGERPRINT="+key.fingerprint)
-	if out, err := cmd.CombinedOutput(); err != nil {
+	out, err := cmd.CombinedOutput()
+	if err != nil {
 		t.Fatalf("goreleaser %s: %v\n%s", version, err, out)
 	}
 	sig := filepath.Join(dist, "terraform-provider-docspace_"+version+"_SHA256SUMS.sig")
 	if _, err := os.Stat(sig); err != nil {
-		t.Fatalf("GoReleaser did not sign the checksums: %v", err)
+		t.Fatalf("GoReleaser did not sign the checksums: %v\n%s", err, out)
 	}
 	return testregistry.Release{Version: version, Dir: dist, PublicKey: key.armor, KeyID: key.keyID()}
 }
