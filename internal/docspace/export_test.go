@@ -2,8 +2,6 @@ package docspace
 
 // Internals the external tests reach.
 var (
-	Backoff        = backoff
-	Snippet        = snippet
-	ErrorMessage   = errorMessage
-	DecodeEnvelope = decodeEnvelope
+	Backoff = backoff
+	Snippet = snippet
 )
