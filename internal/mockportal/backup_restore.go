@@ -110,6 +110,7 @@ func (p *Portal) swapTenantLocked() {
 		for i, m := range g.Members {
 			g.Members[i] = newID[m]
 		}
+		g.Manager = newID[g.Manager]
 		groups[g.ID] = g
 	}
 	p.groups = groups
@@ -127,6 +128,7 @@ func (p *Portal) swapTenantLocked() {
 	}
 	p.rooms = rooms
 	p.fileOps = nil
+	p.typeJobs = map[string]*typeJob{}
 }
 
 func (t *restoreTask) json(now time.Time) map[string]any {

@@ -39,6 +39,14 @@ type fileOperation struct {
 	finished bool // the effect has been applied (or the operation failed)
 }
 
+// jobDuration is how long an asynchronous job (file operation, user type change) runs.
+func (p *Portal) jobDuration() time.Duration {
+	if p.opts.JobDuration <= 0 {
+		return DefaultJobDuration
+	}
+	return p.opts.JobDuration
+}
+
 // SetFileOperationFailure makes every file operation started from now on fail with message
 // and change nothing; "" turns failures off.
 func (p *Portal) SetFileOperationFailure(message string) {
@@ -48,11 +56,7 @@ func (p *Portal) SetFileOperationFailure(message string) {
 }
 
 func (p *Portal) startFileOpLocked(u *Person, roomID int, kind opKind) *fileOperation {
-	d := p.opts.JobDuration
-	if d <= 0 {
-		d = DefaultJobDuration
-	}
-	op := &fileOperation{id: NewGUID(), owner: u.ID, kind: kind, roomID: roomID, started: p.opts.Now(), duration: d, failWith: p.opFailure}
+	op := &fileOperation{id: NewGUID(), owner: u.ID, kind: kind, roomID: roomID, started: p.opts.Now(), duration: p.jobDuration(), failWith: p.opFailure}
 	p.fileOps = append(p.fileOps, op)
 	return op
 }

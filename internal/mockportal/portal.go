@@ -64,12 +64,16 @@ type Options struct {
 	// PortalQuota is the portal's storage quota in bytes: a room quota above it is refused
 	// (DefaultPortalQuota when zero).
 	PortalQuota int64
-	// JobDuration is how long asynchronous file operations (archive, unarchive, delete
-	// rooms) run before they finish (DefaultJobDuration when zero).
+	// JobDuration is how long asynchronous jobs (archive, unarchive, delete rooms; change
+	// a user's type down) run before they finish (DefaultJobDuration when zero).
 	JobDuration time.Duration
 	// Paid puts a SaaS portal on a paid plan, with every plan feature (restores among
 	// them). Without it a SaaS portal is on the free plan: what the plan gates answers 402.
 	Paid bool
+	// PaidSeats is how many paid accounts (Owner, DocSpace admins, room admins) the plan
+	// has: beyond it invitations and type changes answer 402, and new accounts become
+	// users. 0 is no limit.
+	PaidSeats int
 	// RestoreDuration is how long a restore runs (DefaultRestoreDuration when zero).
 	RestoreDuration time.Duration
 	// OwnerPassword fixes the owner's login password (random when empty).
@@ -108,6 +112,7 @@ type Portal struct {
 	users      map[string]*Person
 	userOrder  []string
 	groups     map[string]*Group
+	typeJobs   map[string]*typeJob // user id → its type change (people_type.go)
 	rooms      map[int]*Room
 	nextRoomID int
 	fileOps    []*fileOperation
@@ -137,6 +142,7 @@ func New(opts Options) *Portal {
 		keyUser:       map[string]string{},
 		users:         map[string]*Person{},
 		groups:        map[string]*Group{},
+		typeJobs:      map[string]*typeJob{},
 		rooms:         map[int]*Room{},
 		nextRoomID:    firstRoomID,
 		tenantID:      1,

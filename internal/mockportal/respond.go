@@ -2,9 +2,11 @@ package mockportal
 
 import (
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -105,4 +107,24 @@ func notFoundPage(w http.ResponseWriter) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(http.StatusNotFound)
 	_, _ = io.WriteString(w, "<!DOCTYPE html>\n<html><head><title>404 - Page not found</title></head>\n<body><h1>ONLYOFFICE DocSpace</h1><p>The page you requested does not exist.</p></body></html>\n")
+}
+
+// bindBody binds a JSON body the ASP.NET way: names case-insensitive (encoding/json is),
+// unknown names ignored, an empty body binds nothing, wrong types are a validation failure
+// naming the field. It reports whether binding succeeded (else it answered).
+func (p *Portal) bindBody(w http.ResponseWriter, r *http.Request, out any) bool {
+	raw, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+	if err == nil && len(strings.TrimSpace(string(raw))) > 0 {
+		err = json.Unmarshal(raw, out)
+	}
+	if err != nil {
+		field := "body"
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			field = te.Field
+		}
+		p.invalid(w, r, field, "The JSON value could not be converted.")
+		return false
+	}
+	return true
 }

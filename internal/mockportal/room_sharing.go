@@ -66,7 +66,7 @@ func (p *Portal) memberJSONLocked(subjectID string, m RoomMember, caller *Person
 		out["sharedTo"] = out["sharedToGroup"]
 		return out
 	}
-	out["sharedToUser"] = p.users[subjectID].employeeFull()
+	out["sharedToUser"] = p.employeeFullLocked(p.users[subjectID], caller)
 	out["sharedTo"] = out["sharedToUser"]
 	return out
 }

@@ -2,9 +2,7 @@ package mockportal
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
-	"io"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
@@ -300,21 +298,10 @@ type roomBody struct {
 	DenyDownload *bool            `json:"denyDownload"`
 }
 
-// readRoomBody binds a body the ASP.NET way: names case-insensitive (encoding/json is),
-// unknown names ignored, wrong types a validation failure naming the field.
+// readRoomBody binds the body and checks the lengths DocSpace's model validation checks.
 func (p *Portal) readRoomBody(w http.ResponseWriter, r *http.Request) (roomBody, bool) {
 	var b roomBody
-	raw, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-	if err == nil && len(strings.TrimSpace(string(raw))) > 0 {
-		err = json.Unmarshal(raw, &b)
-	}
-	if err != nil {
-		field := "body"
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			field = te.Field
-		}
-		p.invalid(w, r, field, "The JSON value could not be converted.")
+	if !p.bindBody(w, r, &b) {
 		return b, false
 	}
 	if b.Title != nil && len([]rune(strings.TrimSpace(*b.Title))) > maxTitleLength {

@@ -9,23 +9,29 @@ import (
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
 
-// roomsCaller calls the files API as one role.
-type roomsCaller struct {
+// roleCaller calls the API as one role.
+type roleCaller struct {
 	t   *testing.T
 	srv *mockportal.Server
 	key func(*http.Request)
 }
 
-func asRole(t *testing.T, srv *mockportal.Server, role mockportal.Role) roomsCaller {
-	return roomsCaller{t: t, srv: srv, key: rawKey(srv.Key(role))}
+func asRole(t *testing.T, srv *mockportal.Server, role mockportal.Role) roleCaller {
+	return roleCaller{t: t, srv: srv, key: rawKey(srv.Key(role))}
 }
 
-func (c roomsCaller) do(method, path, body string) answer {
+func (c roleCaller) do(method, path, body string) answer {
 	c.t.Helper()
 	return callBody(c.t, method, c.srv.URL+"/api/2.0/files/"+path, c.key, body)
 }
 
-func (c roomsCaller) create(body string) int {
+// api calls any endpoint below /api/2.0/.
+func (c roleCaller) api(method, path, body string) answer {
+	c.t.Helper()
+	return callBody(c.t, method, c.srv.URL+"/api/2.0/"+path, c.key, body)
+}
+
+func (c roleCaller) create(body string) int {
 	c.t.Helper()
 	a := c.do("POST", "rooms", body)
 	if a.status != 200 {

@@ -16,7 +16,8 @@ type apiArea struct {
 var apiAreas = []apiArea{
 	{"/api/2.0/backup/", (*Portal).serveBackupAPI},
 	{"/api/2.0/files/", (*Portal).serveFilesAPI},
-	{"/api/2.0/people/", (*Portal).servePeopleAPI},
+	{"/api/2.0/people", (*Portal).servePeopleAPI},
+	{"/api/2.0/group", (*Portal).serveGroupAPI},
 	{"/api/2.0/settings", (*Portal).serveSettingsAPI},
 	{"/api/2.0/authentication", (*Portal).serveAuthentication},
 }

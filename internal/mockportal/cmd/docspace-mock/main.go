@@ -27,7 +27,8 @@ func main() {
 	paid := flag.Bool("paid", false, "put a SaaS portal on a paid plan with every plan feature (restores among them)")
 	ownerPassword := flag.String("owner-password", "", "the owner's login password (random when empty)")
 	restoreDuration := flag.Duration("restore-duration", mockportal.DefaultRestoreDuration, "how long a restore runs")
-	jobDuration := flag.Duration("job-duration", mockportal.DefaultJobDuration, "how long asynchronous file operations (archive, delete rooms) run")
+	jobDuration := flag.Duration("job-duration", mockportal.DefaultJobDuration, "how long asynchronous jobs (archive, delete rooms, change a user's type down) run")
+	paidSeats := flag.Int("paid-seats", 0, "paid accounts (owner, admins, room admins) the plan allows; 0 is no limit")
 	flag.Parse()
 
 	// Listen for signals before announcing readiness: a tool that reads the start line and
@@ -39,6 +40,7 @@ func main() {
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
 		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
 		Rooms: *rooms, JobDuration: *jobDuration, Paid: *paid, OwnerPassword: *ownerPassword, RestoreDuration: *restoreDuration,
+		PaidSeats: *paidSeats,
 	}))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docspace-mock:", err)
