@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -150,6 +151,7 @@ func (e *exhaustedError) Error() string {
 type envelope struct {
 	Response   json.RawMessage `json:"response"`
 	Count      *int            `json:"count"`
+	Total      *int            `json:"total"`
 	Status     int             `json:"status"`
 	StatusCode int             `json:"statusCode"`
 	Error      *struct {
@@ -237,6 +239,9 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 		return nil, apiErr
 	}
 
+	if resp.StatusCode == http.StatusNoContent {
+		return &envelope{}, nil // DELETE group answers 204 with no body at all
+	}
 	env, err := decodeEnvelope(raw)
 	if err != nil {
 		return nil, &DecodeError{Method: method, Path: path, Snippet: c.redact(snippet(raw)), Err: err}
@@ -341,4 +346,27 @@ func orDefault[T int64 | time.Duration](v, def T) T {
 
 func dumpQuery(dump bool) url.Values {
 	return url.Values{"Dump": []string{fmt.Sprint(dump)}}
+}
+
+// listAll reads a paged list endpoint (response an array, total the whole count) page by
+// page until it has every item.
+func listAll[T any](ctx context.Context, c *Client, endpoint string, q url.Values) ([]T, error) {
+	var all []T
+	for {
+		q.Set("startIndex", strconv.Itoa(len(all)))
+		env, err := c.call(ctx, http.MethodGet, endpoint, q, nil)
+		if err != nil {
+			return nil, err
+		}
+		var page []T
+		if env.hasResponse() {
+			if err := json.Unmarshal(env.Response, &page); err != nil {
+				return nil, &DecodeError{Method: http.MethodGet, Path: apiPrefix + endpoint, Snippet: truncate(string(env.Response), 60), Err: err}
+			}
+		}
+		all = append(all, page...)
+		if len(page) == 0 || env.Total == nil || len(all) >= *env.Total {
+			return all, nil
+		}
+	}
 }

@@ -118,11 +118,22 @@ func (p *Portal) startTypeChangeLocked(w http.ResponseWriter, r *http.Request, c
 		return
 	}
 	job := &typeJob{id: NewGUID(), userID: u.ID, to: to, started: p.opts.Now(), duration: p.jobDuration()}
-	if !caller.isAdmin() {
+	switch {
+	case !caller.isAdmin():
 		job.failWith = "You don't have enough permission to perform the operation"
+	case p.typeChangeFailure != "":
+		job.failWith = p.typeChangeFailure
 	}
 	p.typeJobs[u.ID] = job
 	p.ok(w, r, job.json())
+}
+
+// SetTypeChangeFailure makes every downgrade started from now on fail with message and
+// change nothing; "" turns failures off.
+func (p *Portal) SetTypeChangeFailure(message string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.typeChangeFailure = message
 }
 
 func (p *Portal) typeProgressLocked(w http.ResponseWriter, r *http.Request, caller *Person, userID string) {

@@ -108,15 +108,16 @@ type Portal struct {
 	scheduleDisabled  bool
 
 	// People (people.go) and rooms (rooms.go, room_sharing.go, file_operations.go).
-	keyUser    map[string]string // API key → user id
-	users      map[string]*Person
-	userOrder  []string
-	groups     map[string]*Group
-	typeJobs   map[string]*typeJob // user id → its type change (people_type.go)
-	rooms      map[int]*Room
-	nextRoomID int
-	fileOps    []*fileOperation
-	opFailure  string
+	keyUser           map[string]string // API key → user id
+	users             map[string]*Person
+	userOrder         []string
+	groups            map[string]*Group
+	typeJobs          map[string]*typeJob // user id → its type change (people_type.go)
+	typeChangeFailure string
+	rooms             map[int]*Room
+	nextRoomID        int
+	fileOps           []*fileOperation
+	opFailure         string
 
 	// The tenant and its restores (backup_restore.go), logins (authentication.go).
 	tenantID       int
