@@ -176,6 +176,17 @@ func (c *Client) UserByEmail(ctx context.Context, email string) (*User, error) {
 	return c.userValue(ctx, http.MethodGet, "people/email", url.Values{"email": {email}}, nil)
 }
 
+// ChangeUserEmail changes another account's email at once (the user must confirm the
+// new address). Disabled and pending accounts answer 404.
+func (c *Client) ChangeUserEmail(ctx context.Context, id, email string) error {
+	body := struct {
+		UserID string `json:"userId"`
+		Email  string `json:"email"`
+	}{id, email}
+	_, err := c.call(ctx, http.MethodPost, "people/email", nil, body)
+	return err
+}
+
 type userIDs struct {
 	UserIDs []string `json:"userIds"`
 }

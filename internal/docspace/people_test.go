@@ -29,6 +29,12 @@ func TestPeople_CreateReadDisableDelete(t *testing.T) {
 	if err != nil || !owner.Owner || owner.Type != docspace.TypeDocSpaceAdmin {
 		t.Errorf("the owner reads as a DocSpace admin: %+v %v", owner, err)
 	}
+	if err := client.ChangeUserEmail(ctx, u.ID, "jane.doe@example.test"); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := client.User(ctx, u.ID); err != nil || got.Email != "jane.doe@example.test" {
+		t.Errorf("after the email change: %+v %v", got, err)
+	}
 	if err := client.DeleteUser(ctx, u.ID); docspace.StatusCode(err) != 403 {
 		t.Errorf("deleting an active user: %v", err)
 	}

@@ -82,6 +82,8 @@ func (p *Portal) servePeopleAPI(w http.ResponseWriter, r *http.Request, rest str
 		p.ok(w, r, p.employeeFullLocked(u, u))
 	case sub == "email" && m == http.MethodGet:
 		p.getUserByEmailLocked(w, r, u)
+	case sub == "email" && m == http.MethodPost:
+		p.changeEmailLocked(w, r, u)
 	case sub == "filter" && m == http.MethodGet:
 		p.listUsersLocked(w, r, u)
 	case sub == "type" && m == http.MethodPost:
@@ -384,6 +386,34 @@ func (p *Portal) applyAdminUpdateLocked(w http.ResponseWriter, u *Person, b memb
 		u.Type = RoomAdmin // sic: leaving the Guest group makes a room admin
 	}
 	return true
+}
+
+// changeEmailLocked is an admin changing someone's email at once: the address must be
+// confirmed again. Disabled and pending accounts are not found.
+func (p *Portal) changeEmailLocked(w http.ResponseWriter, r *http.Request, caller *Person) {
+	var b struct {
+		UserID string `json:"userId"`
+		Email  string `json:"email"`
+	}
+	if !p.bindBody(w, r, &b) {
+		return
+	}
+	u := p.users[strings.ToLower(b.UserID)]
+	switch {
+	case !emailRE.MatchString(b.Email):
+		badArgument(w, "Incorrect email")
+	case u == nil || u.Disabled || u.Pending:
+		userNotFound(w)
+	case !caller.isAdmin() || u.ID == caller.ID || u.Type == Owner || (u.Type == DocSpaceAdmin && caller.Type != Owner):
+		forbidden(w, msgAccessDenied)
+	case u.Email == b.Email:
+		badArgument(w, "The new email address is the same")
+	case p.userByEmailLocked(b.Email) != nil:
+		badArgument(w, msgDuplicateUser)
+	default:
+		u.Email, u.Activated = b.Email, false
+		p.ok(w, r, "The email address was changed; an activation message was sent to "+b.Email)
+	}
 }
 
 type userIDsBody struct {

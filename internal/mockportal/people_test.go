@@ -243,3 +243,25 @@ func TestPeople_FilterAndPaging(t *testing.T) {
 		t.Errorf("a room admin sees neither disabled users nor others' guests: %s", a.raw)
 	}
 }
+
+func TestPeople_AdminChangesAnEmail(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	owner := asRole(t, srv, mockportal.Owner)
+	id := srv.UserID(mockportal.User)
+	if a := owner.api("POST", "people/email", `{"userId":"`+id+`","email":"second.user@example.test"}`); a.status != 400 || errMessage(a) != "User with this email is already registered" {
+		t.Errorf("taken: %d %s", a.status, a.raw)
+	}
+	if a := asRole(t, srv, mockportal.DocSpaceAdmin).api("POST", "people/email", `{"userId":"`+srv.UserID(mockportal.Owner)+`","email":"o@example.test"}`); a.status != 403 {
+		t.Errorf("the owner's: %d", a.status)
+	}
+	if a := owner.api("POST", "people/email", `{"userId":"`+id+`","email":"new@example.test"}`); a.status != 200 {
+		t.Fatalf("change: %d %s", a.status, a.raw)
+	}
+	if u, _ := srv.User(id); u.Email != "new@example.test" || u.Activated {
+		t.Errorf("after: %+v", u)
+	}
+	srv.SetUserDisabled(id, true)
+	if a := owner.api("POST", "people/email", `{"userId":"`+id+`","email":"newer@example.test"}`); a.status != 404 {
+		t.Errorf("disabled: %d", a.status)
+	}
+}

@@ -35,10 +35,6 @@ func checkSchedule(srv *mockportal.Server, dump bool, want func(mockportal.Sched
 	}
 }
 
-func expectUpdate() resource.ConfigPlanChecks {
-	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(scheduleAddr, plancheck.ResourceActionUpdate)}}
-}
-
 func TestAccBackupSchedule_Lifecycle(t *testing.T) {
 	srv := mockportal.StartTest(t, mockportal.Options{Folders: []int{2, 5}})
 	resource.Test(t, resource.TestCase{
@@ -66,17 +62,17 @@ func TestAccBackupSchedule_Lifecycle(t *testing.T) {
 			},
 			{
 				Config:           scheduleConfig(srv, "storage_type = \"Documents\"\n  storage_params = { folderId = \"002\" }\n  backups_stored = 7\n  period = \"weekly\"\n  hour = 22\n  day = 2"),
-				ConfigPlanChecks: expectUpdate(),
+				ConfigPlanChecks: expectUpdate(scheduleAddr),
 				Check:            checkSchedule(srv, false, func(s mockportal.Schedule) error { return expectInt("hour", s.Hour, 22) }),
 			},
 			{
 				Config:           scheduleConfig(srv, "storage_type = \"Documents\"\n  storage_params = { folderId = \"002\" }\n  backups_stored = 7\n  period = \"monthly\"\n  hour = 22\n  day = 31"),
-				ConfigPlanChecks: expectUpdate(),
+				ConfigPlanChecks: expectUpdate(scheduleAddr),
 				Check:            checkSchedule(srv, false, func(s mockportal.Schedule) error { return expectInt("period/day", s.Period*100+s.Day, 231) }),
 			},
 			{
 				Config:           scheduleConfig(srv, "storage_type = \"Documents\"\n  storage_params = { folderId = \"5\" }\n  backups_stored = 30\n  period = \"monthly\"\n  hour = 22\n  day = 31"),
-				ConfigPlanChecks: expectUpdate(),
+				ConfigPlanChecks: expectUpdate(scheduleAddr),
 				Check: checkSchedule(srv, false, func(s mockportal.Schedule) error {
 					if s.StorageParams["folderId"] != "5" || *s.BackupsStored != 30 {
 						return fmt.Errorf("stored %+v", s)
@@ -86,7 +82,7 @@ func TestAccBackupSchedule_Lifecycle(t *testing.T) {
 			},
 			{
 				Config:           scheduleConfig(srv, "storage_type = \"DataStore\"\n  period = \"daily\"\n  hour = 1"),
-				ConfigPlanChecks: expectUpdate(),
+				ConfigPlanChecks: expectUpdate(scheduleAddr),
 				Check: resource.ComposeAggregateTestCheckFunc(
 					resource.TestCheckResourceAttr(scheduleAddr, "backups_stored", "1"),
 					resource.TestCheckNoResourceAttr(scheduleAddr, "day"),

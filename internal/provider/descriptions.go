@@ -56,3 +56,17 @@ func quotedList(names []string) string {
 	}
 	return strings.Join(quoted[:len(quoted)-1], ", ") + " or " + quoted[len(quoted)-1]
 }
+
+var (
+	userTypeDescription = "Type of the account: `docspace_admin` (manages the whole portal; the Owner reads as one), " +
+		"`room_admin` (creates and manages rooms; takes a paid seat), `user` (works in the rooms they are invited to) or " +
+		"`guest` (an outsider invited to rooms)."
+
+	userStatusDescription = "`active`, `pending` (invited, the invitation not accepted yet) or `disabled`."
+
+	userIDDescription = "User id (a GUID, as in the account's profile URL)."
+
+	groupIDDescription = "Group id (a GUID)."
+
+	groupManagerDescription = "Id of the group's manager (a GUID). The manager is always also a member."
+)

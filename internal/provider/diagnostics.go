@@ -108,6 +108,11 @@ func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summ
 			return summary, detail
 		}
 	}
+	if strings.Contains(e.Path, "/people") || strings.Contains(e.Path, "/group") {
+		if summary, detail, ok := describePeopleStatus(where, said, e); ok {
+			return summary, detail
+		}
+	}
 	switch code := e.StatusCode; {
 	case code == http.StatusUnauthorized && e.AfterRestore:
 		return "DocSpace rejected the API key after the restore (HTTP 401)", where + "this portal was restored earlier in this run, and a restore " +
@@ -225,4 +230,41 @@ func describeRoomStatus(where, said string, e *docspace.APIError) (summary, deta
 		return "DocSpace refused the room operation (HTTP 403)", where + "access denied." + said +
 			" Only a room's owner may delete an active room or change who has access (DocSpace admins may archive any room and delete archived ones); users and guests manage no rooms.", true
 	}
+}
+
+// peopleRoleRules is who may do what with accounts and groups, for 403 answers.
+const peopleRoleRules = " Room admins may create and invite users (and raise their own guests to users); DocSpace admins may also " +
+	"create room admins, change types up to room admin, disable and delete users and room admins, and manage groups; only " +
+	"the Owner may create, change, disable or delete DocSpace admins. Nobody changes the Owner's account, or the type or " +
+	"status of the account whose key is calling."
+
+// describePeopleStatus words the refusals of the people and groups APIs. ok is false for
+// answers worded like any other API's (401, 429, 5xx).
+func describePeopleStatus(where, said string, e *docspace.APIError) (summary, detail string, ok bool) {
+	group := strings.Contains(e.Path, "/group")
+	switch code := e.StatusCode; {
+	case code == http.StatusNotFound && group:
+		return "DocSpace group not found (HTTP 404)", where + "the group does not exist (any more)." + said +
+			" If it was deleted outside Terraform, let Terraform create it again or remove it from the configuration.", true
+	case code == http.StatusNotFound:
+		return "DocSpace user not found (HTTP 404)", where + "no such account, or it was deleted (disabled and pending accounts are not found by some calls)." + said +
+			" Check the id or email; enable a disabled account first if you meant to change it.", true
+	case code == http.StatusPaymentRequired:
+		return "No paid seat left on this portal (HTTP 402)", where + "DocSpace admins and room admins take a paid seat, and the plan has none free." + said +
+			" Free a seat (change an admin's type, or disable one), or add seats in DocSpace's Payments settings, then apply again.", true
+	case code == http.StatusBadRequest && strings.Contains(e.Message, "already registered"):
+		return "An account with this email already exists (HTTP 400)", where + "DocSpace allows one account per email address." + said +
+			" To manage the existing account, import it: terraform import docspace_user.<name> <email>. Otherwise use another address.", true
+	case code == http.StatusBadRequest && strings.Contains(e.Message, "firstname or lastname"):
+		return "DocSpace refused the name (HTTP 400)", where + "names may hold only letters, spaces, apostrophes and hyphens." + said, true
+	case code == http.StatusBadRequest:
+		return "DocSpace rejected the account or group settings (HTTP 400)", where + "the portal refused the values sent." + said +
+			" Check email, names, type and member ids against the documentation; groups take no guests or disabled users.", true
+	case code == http.StatusForbidden && strings.Contains(e.Message, "not suspended"):
+		return "DocSpace deletes only disabled accounts (HTTP 403)", where + "the account is still active." + said +
+			" Disable it first (disabled = true), or apply again: the provider disables before deleting.", true
+	case code == http.StatusForbidden:
+		return "This API key may not do that to the account or group (HTTP 403)", where + "access denied." + said + peopleRoleRules, true
+	}
+	return "", "", false
 }

@@ -203,6 +203,9 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newRoomResource,
 		newRoomMemberResource,
 		newRoomMembersResource,
+		newUserResource,
+		newGroupResource,
+		newGroupMembersResource,
 	}
 }
 
@@ -218,6 +221,8 @@ func (p *docspaceProvider) ListResources(context.Context) []func() list.ListReso
 	return []func() list.ListResource{
 		newBackupListResource,
 		newRoomListResource,
+		newUserListResource,
+		newGroupListResource,
 	}
 }
 
@@ -226,6 +231,10 @@ func (p *docspaceProvider) DataSources(context.Context) []func() datasource.Data
 		newBackupHistoryDataSource,
 		newRoomDataSource,
 		newRoomsDataSource,
+		newUserDataSource,
+		newUsersDataSource,
+		newGroupDataSource,
+		newGroupsDataSource,
 	}
 }
 

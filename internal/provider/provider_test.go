@@ -9,11 +9,13 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/providerserver"
 	"github.com/hashicorp/terraform-plugin-go/tfprotov6"
 	"github.com/hashicorp/terraform-plugin-testing/config"
 	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
@@ -73,6 +75,14 @@ provider "docspace" {
 }
 `, srv.URL, key, strings.Join(extra, "\n  "))
 }
+
+// expectUpdate checks that the step's plan updates address in place.
+func expectUpdate(address string) resource.ConfigPlanChecks {
+	return resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{plancheck.ExpectResourceAction(address, plancheck.ResourceActionUpdate)}}
+}
+
+// fastJobs is a portal whose asynchronous jobs (room operations, type changes) end quickly.
+func fastJobs() mockportal.Options { return mockportal.Options{JobDuration: 100 * time.Millisecond} }
 
 func requestLines(srv *mockportal.Server) []string { return srv.RequestLines() }
 

@@ -50,11 +50,6 @@ func (r *roomMemberResource) Metadata(_ context.Context, req resource.MetadataRe
 	resp.TypeName = req.ProviderTypeName + "_room_member"
 }
 
-// subjectIDValidators check a user or group id: a GUID.
-func subjectIDValidators() []validator.String {
-	return []validator.String{stringvalidator.RegexMatches(guidPattern, "must be a user or group id, a GUID such as 3f2b8c1e-5d4a-4e6f-9a7b-0c1d2e3f4a5b")}
-}
-
 func (r *roomMemberResource) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
 	replaceString := []planmodifier.String{stringplanmodifier.RequiresReplace()}
 	resp.Schema = schema.Schema{

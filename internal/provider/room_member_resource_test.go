@@ -42,7 +42,7 @@ func checkMember(srv *mockportal.Server, subject string, want int) resource.Test
 }
 
 func TestAccRoomMember_Lifecycle(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	user, devs := srv.UserID(mockportal.User), srv.GroupID(mockportal.DevelopersGroup)
 	var room int
 	resource.Test(t, resource.TestCase{
@@ -90,7 +90,7 @@ resource "docspace_room_member" "devs" {
 }
 
 func TestAccRoomMember_PlanRefusesWhatTheRoomTypeDoesNotTake(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	user, devs := srv.UserID(mockportal.User), srv.GroupID(mockportal.DevelopersGroup)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -112,7 +112,7 @@ func TestAccRoomMember_PlanRefusesWhatTheRoomTypeDoesNotTake(t *testing.T) {
 // DocSpace answers 200 but skips a subject it cannot apply (here a guest the room admin did
 // not invite): the provider says so and records nothing.
 func TestAccRoomMember_SilentlySkippedSubjectIsAnError(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	guest := srv.UserID(mockportal.Guest)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -125,7 +125,7 @@ func TestAccRoomMember_SilentlySkippedSubjectIsAnError(t *testing.T) {
 }
 
 func TestAccRoomMember_SomeoneElsesRoom(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	ids := srv.SeedRooms(1) // owned by the owner
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,

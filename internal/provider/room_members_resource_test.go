@@ -31,7 +31,7 @@ func member(kind, id, access string) string {
 }
 
 func TestAccRoomMembers_Authoritative(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	user, second, devs := srv.UserID(mockportal.User), srv.UserIDByEmail(mockportal.SecondUserEmail), srv.GroupID(mockportal.DevelopersGroup)
 	var room int
 	two := roomMembersConfig(srv, member("user", user, "editor")+", "+member("group", devs, "viewer"))
@@ -77,7 +77,7 @@ func TestAccRoomMembers_Authoritative(t *testing.T) {
 }
 
 func TestAccRoomMembers_ValidationAtPlan(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	user := srv.UserID(mockportal.User)
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -85,7 +85,7 @@ func TestAccRoomMembers_ValidationAtPlan(t *testing.T) {
 			{Config: roomMembersConfig(srv, member("user", user, "editor")+", "+member("user", user, "viewer")), PlanOnly: true, ExpectError: expectError(`A member is listed twice`)},
 			{Config: roomMembersConfig(srv, member("group", srv.GroupID(mockportal.DevelopersGroup), "room_manager")), PlanOnly: true, ExpectError: expectError(`A group cannot be a room manager`)},
 			{Config: roomMembersConfig(srv, `{ access = "viewer" }`), PlanOnly: true, ExpectError: expectError(`Invalid Attribute Combination`)},
-			{Config: roomMembersConfig(srv, member("user", "not-a-guid", "viewer")), PlanOnly: true, ExpectError: expectError(`must be a user or group id`)},
+			{Config: roomMembersConfig(srv, member("user", "not-a-guid", "viewer")), PlanOnly: true, ExpectError: expectError(`is not a DocSpace user or group id`)},
 		},
 	})
 	if got := requestLines(srv); len(got) != 0 {

@@ -7,7 +7,6 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -60,10 +59,8 @@ func stateRoomID(id *int) resource.TestCheckFunc {
 	}
 }
 
-func fastRooms() mockportal.Options { return mockportal.Options{JobDuration: 100 * time.Millisecond} }
-
 func TestAccRoom_Lifecycle(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	var id int
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -164,7 +161,7 @@ func TestAccRoom_Lifecycle(t *testing.T) {
 }
 
 func TestAccRoom_DriftPlansExactlyTheChange(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	config := roomConfig(srv, mockportal.Owner, `
   title     = "Handbook"
   room_type = "custom"
@@ -201,7 +198,7 @@ func expectString(what, got, want string) error {
 }
 
 func TestAccRoom_InvalidConfigFailsAtPlan(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	cases := map[string]struct{ body, want string }{
 		"empty title":   {`title = "   "` + "\n room_type = \"custom\"", `Invalid room title.*0 characters after trimming`},
 		"long title":    {fmt.Sprintf("title = %q\n room_type = \"custom\"", strings.Repeat("x", 171)), `Invalid room title.*171 characters`},
@@ -224,7 +221,7 @@ func TestAccRoom_InvalidConfigFailsAtPlan(t *testing.T) {
 
 func TestAccRoom_Refusals(t *testing.T) {
 	t.Run("a user may not create rooms", func(t *testing.T) {
-		srv := mockportal.StartTest(t, fastRooms())
+		srv := mockportal.StartTest(t, fastJobs())
 		resource.Test(t, resource.TestCase{
 			ProtoV6ProviderFactories: protoV6ProviderFactories,
 			Steps: []resource.TestStep{{Config: roomConfig(srv, mockportal.User, `
@@ -242,7 +239,7 @@ func TestAccRoom_Refusals(t *testing.T) {
 		})
 	})
 	t.Run("a failing archive operation", func(t *testing.T) {
-		srv := mockportal.StartTest(t, fastRooms())
+		srv := mockportal.StartTest(t, fastJobs())
 		srv.SetFileOperationFailure("The room has a file opened for editing")
 		config := roomConfig(srv, mockportal.Owner, `
   title     = "Old"
@@ -263,7 +260,7 @@ func TestAccRoom_Refusals(t *testing.T) {
 
 // A DocSpace admin may not delete someone else's active room: destroy archives it first.
 func TestAccRoom_AdminDestroysSomeoneElsesRoom(t *testing.T) {
-	srv := mockportal.StartTest(t, fastRooms())
+	srv := mockportal.StartTest(t, fastJobs())
 	ids := srv.SeedRooms(1)
 	roomAdmin := srv.UserID(mockportal.RoomAdmin)
 	srv.ChangeRoom(ids[0], func(r *mockportal.Room) { r.OwnerID = roomAdmin; r.Title = "Theirs" })

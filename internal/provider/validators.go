@@ -113,3 +113,75 @@ func roomTitleValidator() validator.String {
 
 // guidPattern matches the ids DocSpace gives users and groups.
 var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// maxPersonField is the longest name or email DocSpace stores.
+const maxPersonField = 255
+
+// personNameRE is DocSpace's default rule for first and last names: letters, combining
+// marks, apostrophes, spaces and hyphens.
+var personNameRE = regexp.MustCompile(`^[\p{L}\p{M}' \-]+$`)
+
+// personNameValidator checks a first or last name the way DocSpace will.
+func personNameValidator() validator.String {
+	return stringCheck{
+		description: "must be 1 to 255 letters, spaces, apostrophes or hyphens",
+		summary:     "Invalid name",
+		check: func(s string) error {
+			if utf8.RuneCountInString(s) > maxPersonField || !personNameRE.MatchString(s) {
+				return fmt.Errorf("%q is not a name DocSpace accepts: 1 to %d letters, spaces, apostrophes or hyphens (no digits or other signs)", s, maxPersonField)
+			}
+			return nil
+		},
+	}
+}
+
+// emailRE is the shape of an address DocSpace accepts.
+var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// emailValidator checks an email address.
+func emailValidator() validator.String {
+	return stringCheck{
+		description: "must be an email address",
+		summary:     "Invalid email address",
+		check: func(s string) error {
+			if utf8.RuneCountInString(s) > maxPersonField || !emailRE.MatchString(s) {
+				return fmt.Errorf("%q is not an email address of at most %d characters", s, maxPersonField)
+			}
+			return nil
+		},
+	}
+}
+
+// guidValidator checks a user or group id.
+func guidValidator() validator.String {
+	return stringCheck{
+		description: "must be a GUID",
+		summary:     "Invalid id",
+		check: func(s string) error {
+			if !guidPattern.MatchString(s) {
+				return fmt.Errorf("%q is not a DocSpace user or group id (a GUID such as 3f1c2b7e-8d2a-4c55-9a41-0b6c5d7e9f10)", s)
+			}
+			return nil
+		},
+	}
+}
+
+// subjectIDValidators check a user or group id: a GUID.
+func subjectIDValidators() []validator.String { return []validator.String{guidValidator()} }
+
+// maxGroupName is the longest group name DocSpace takes.
+const maxGroupName = 128
+
+// groupNameValidator checks a group name: 1 to 128 characters, not only spaces.
+func groupNameValidator() validator.String {
+	return stringCheck{
+		description: fmt.Sprintf("must be 1 to %d characters, not only spaces", maxGroupName),
+		summary:     "Invalid group name",
+		check: func(s string) error {
+			if n := utf8.RuneCountInString(s); strings.TrimSpace(s) == "" || n > maxGroupName {
+				return fmt.Errorf("the name has %d characters; DocSpace takes 1 to %d, not only spaces", n, maxGroupName)
+			}
+			return nil
+		},
+	}
+}

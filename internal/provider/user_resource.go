@@ -1,0 +1,467 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
+	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/attr"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/identityschema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+)
+
+const defaultUserTimeout = 10 * time.Minute
+
+var (
+	_ resource.ResourceWithConfigure      = (*userResource)(nil)
+	_ resource.ResourceWithValidateConfig = (*userResource)(nil)
+	_ resource.ResourceWithModifyPlan     = (*userResource)(nil)
+	_ resource.ResourceWithImportState    = (*userResource)(nil)
+	_ resource.ResourceWithIdentity       = (*userResource)(nil)
+)
+
+func newUserResource() resource.Resource { return &userResource{} }
+
+// userResource is one portal account: its email, type and whether it is disabled. Names
+// are set when the account is created; afterwards they belong to the user.
+type userResource struct {
+	data *providerData
+}
+
+type userModel struct {
+	ID              types.String   `tfsdk:"id"`
+	Email           types.String   `tfsdk:"email"`
+	FirstName       types.String   `tfsdk:"first_name"`
+	LastName        types.String   `tfsdk:"last_name"`
+	Type            types.String   `tfsdk:"type"`
+	Disabled        types.Bool     `tfsdk:"disabled"`
+	Invite          types.Bool     `tfsdk:"invite"`
+	DeleteOnDestroy types.Bool     `tfsdk:"delete_on_destroy"`
+	Status          types.String   `tfsdk:"status"`
+	UserName        types.String   `tfsdk:"user_name"`
+	Timeouts        timeouts.Value `tfsdk:"timeouts"`
+}
+
+// userIdentity identifies an account in list results and import blocks.
+type userIdentity struct {
+	ID types.String `tfsdk:"id"`
+}
+
+func (r *userResource) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_user"
+}
+
+func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	keep := []planmodifier.String{stringplanmodifier.UseStateForUnknown()}
+	resp.Schema = schema.Schema{
+		Description: "A DocSpace account. Creating it creates an active account (DocSpace mails the user to confirm the " +
+			"address) or, with `invite = true`, sends an invitation. Destroying it disables the account and then deletes it " +
+			"(its documents are erased), or only disables it with `delete_on_destroy = false`. Names are set at creation: " +
+			"DocSpace does not let an administrator rename someone else, so a changed name is refused at plan.",
+		Attributes: map[string]schema.Attribute{
+			"id": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: userIDDescription + " Import by id or by email."},
+			"email": schema.StringAttribute{
+				Required: true, Validators: []validator.String{emailValidator()},
+				Description: "Email address, unique on the portal. Changing it changes the address in place (the user must confirm it); " +
+					"for an invitation not accepted yet it invites the new address instead (replacing the account). Letter case is not a change.",
+			},
+			"first_name": schema.StringAttribute{
+				Optional: true, Computed: true, PlanModifiers: keep, Validators: []validator.String{personNameValidator()},
+				Description: "First name: letters, spaces, apostrophes and hyphens. Required to create an account, not allowed with " +
+					"`invite = true` (the invitee enters it). Set at creation only: a different value later is refused at plan, " +
+					"because DocSpace silently ignores an administrator renaming someone else. Leave it out to stop managing it.",
+			},
+			"last_name": schema.StringAttribute{
+				Optional: true, Computed: true, PlanModifiers: keep, Validators: []validator.String{personNameValidator()},
+				Description: "Last name, as first_name (optional at creation).",
+			},
+			"type": schema.StringAttribute{
+				Required: true, Validators: []validator.String{stringvalidator.OneOf(docspace.UserTypeNames()...)},
+				Description: userTypeDescription + " Raising the type is immediate; lowering it to `user` or `guest` is a DocSpace job " +
+					"that hands the account's rooms and files to the API key's user, and the provider waits for it. Guests cannot be " +
+					"invited: they are created as users and then made guests.",
+			},
+			"disabled": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				Description: "true disables the account (it can no longer sign in and disappears from group member lists), false enables it. Default false.",
+			},
+			"invite": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(false),
+				Description: "Create the account by sending an invitation (the account stays `pending` until it is accepted) instead " +
+					"of creating an active account. Used at creation only. Default false.",
+			},
+			"delete_on_destroy": schema.BoolAttribute{
+				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
+				Description: "On destroy, delete the account after disabling it (true, the default), or only disable it so its data stays for an auditor (false).",
+			},
+			"status":    schema.StringAttribute{Computed: true, Description: "Status of the account: " + userStatusDescription},
+			"user_name": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Login name DocSpace made from the email address."},
+		},
+		Blocks: map[string]schema.Block{
+			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true,
+				CreateDescription: "How long creating (and making a guest) may take. Default 10m.",
+				UpdateDescription: "How long an update, a type change included, may take. Default 10m."}),
+		},
+	}
+}
+
+func (r *userResource) IdentitySchema(_ context.Context, _ resource.IdentitySchemaRequest, resp *resource.IdentitySchemaResponse) {
+	resp.IdentitySchema = identityschema.Schema{
+		Attributes: map[string]identityschema.Attribute{
+			"id": identityschema.StringAttribute{RequiredForImport: true, Description: userIDDescription},
+		},
+	}
+}
+
+func (r *userResource) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *userResource) ValidateConfig(ctx context.Context, req resource.ValidateConfigRequest, resp *resource.ValidateConfigResponse) {
+	var cfg userModel
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if !cfg.Invite.ValueBool() {
+		return
+	}
+	for _, name := range []string{"first_name", "last_name"} {
+		var v types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &v)...)
+		if !v.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Names cannot be set with invite = true",
+				name+" is set, but an invitation carries no names: the invitee enters them on accepting. Remove "+name+", or set invite = false to create the account with names.")
+		}
+	}
+	if cfg.Type.ValueString() == docspace.TypeGuest.String() {
+		resp.Diagnostics.AddAttributeError(path.Root("type"), "Guests cannot be invited",
+			"DocSpace does not invite guests through its API. Set invite = false: the provider creates the account as a user and then makes it a guest.")
+	}
+}
+
+// ModifyPlan refuses at plan what DocSpace would silently ignore or refuse, predicts the
+// status, and warns when a type change will move the account's data.
+func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() {
+		return
+	}
+	var plan, config userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	if req.State.Raw.IsNull() {
+		if !plan.Invite.ValueBool() && config.FirstName.IsNull() {
+			resp.Diagnostics.AddAttributeError(path.Root("first_name"), "first_name is required to create an account",
+				"DocSpace needs a first name to create an active account. Set first_name, or set invite = true to let the invitee enter it.")
+		}
+		plan.Status = types.StringValue(predictedStatus(plan, types.StringNull()))
+		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+		return
+	}
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() {
+		return
+	}
+	refuseRename(path.Root("first_name"), config.FirstName, state.FirstName, &resp.Diagnostics)
+	refuseRename(path.Root("last_name"), config.LastName, state.LastName, &resp.Diagnostics)
+	emailChanged := !plan.Email.IsUnknown() && !strings.EqualFold(plan.Email.ValueString(), state.Email.ValueString())
+	switch {
+	case emailChanged && state.Status.ValueString() == docspace.StatusPending.String():
+		resp.RequiresReplace = append(resp.RequiresReplace, path.Root("email"))
+	case emailChanged && plan.Disabled.ValueBool() && state.Disabled.ValueBool():
+		resp.Diagnostics.AddAttributeError(path.Root("email"), "The email of a disabled account cannot be changed",
+			"DocSpace changes the address of active accounts only. Set disabled = false in the same change (the provider enables, changes the address, then disables), or leave email as it is.")
+	}
+	warnTypeChange(state.Type, plan.Type, state.Email, &resp.Diagnostics)
+	plan.Status = types.StringValue(predictedStatus(plan, state.Status))
+	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
+}
+
+// refuseRename errors on a configured name that differs from the portal's.
+func refuseRename(at path.Path, configured, current types.String, diags *diag.Diagnostics) {
+	if configured.IsNull() || configured.IsUnknown() || configured.Equal(current) {
+		return
+	}
+	diags.AddAttributeError(at, "DocSpace does not let an administrator rename someone else",
+		fmt.Sprintf("The portal has %q; the configuration asks for %q. DocSpace answers such a change with success and keeps the old name, "+
+			"so the provider refuses it: the user changes their name in their profile. Set %s = %q, or remove %s from the configuration to stop managing it.",
+			current.ValueString(), configured.ValueString(), at, current.ValueString(), at))
+}
+
+// warnTypeChange says at plan what lowering a type does to the account's data.
+func warnTypeChange(from, to, email types.String, diags *diag.Diagnostics) {
+	if from.IsUnknown() || to.IsUnknown() || from.Equal(to) {
+		return
+	}
+	f, errF := docspace.ParseUserType(from.ValueString())
+	t, errT := docspace.ParseUserType(to.ValueString())
+	if errF == nil && errT == nil && docspace.ChangeNeedsJob(f, t) {
+		diags.AddAttributeWarning(path.Root("type"), "Lowering the type moves the account's rooms and files",
+			fmt.Sprintf("Changing %s from %s to %s runs DocSpace's type change job, which hands the rooms and files the account owns to the API key's user. It cannot be undone by raising the type again.",
+				email.ValueString(), from.ValueString(), to.ValueString()))
+	}
+}
+
+// predictedStatus is the status after apply: disabled if asked, pending while an
+// invitation is outstanding, else active.
+func predictedStatus(plan userModel, current types.String) string {
+	switch {
+	case plan.Disabled.ValueBool():
+		return docspace.StatusDisabled.String()
+	case plan.Invite.ValueBool() && current.IsNull(), current.ValueString() == docspace.StatusPending.String():
+		return docspace.StatusPending.String()
+	}
+	return docspace.StatusActive.String()
+}
+
+func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	var plan userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	want, err := docspace.ParseUserType(plan.Type.ValueString())
+	if err != nil {
+		resp.Diagnostics.AddAttributeError(path.Root("type"), "Invalid user type", err.Error())
+		return
+	}
+	timeout, diags := plan.Timeouts.Create(ctx, defaultUserTimeout)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	client, email := r.data.client, plan.Email.ValueString()
+	var created *docspace.User
+	if plan.Invite.ValueBool() {
+		created = r.invite(ctx, email, want, &resp.Diagnostics)
+	} else {
+		created = r.create(ctx, plan, want, &resp.Diagnostics)
+	}
+	if created == nil {
+		return
+	}
+	// The account exists from here on: whatever fails next, it is recorded.
+	switch {
+	case want == docspace.TypeGuest && created.Type != docspace.TypeGuest:
+		resp.Diagnostics.Append(changeUserType(ctx, client, created.ID, email, created.Type, want)...)
+	case created.Type != want:
+		resp.Diagnostics.AddAttributeError(path.Root("type"), "DocSpace made the account a "+created.Type.String()+", not a "+want.String(),
+			fmt.Sprintf("%s was created as %s: DocSpace does this without an error when the plan has no free paid seat for a %s. "+
+				"Free a seat or add seats in DocSpace's Payments settings, then apply again to change the type.", email, created.Type, want))
+	}
+	if plan.Disabled.ValueBool() && !resp.Diagnostics.HasError() {
+		r.setDisabled(ctx, created.ID, email, true, &resp.Diagnostics)
+	}
+	r.readInto(ctx, created.ID, plan, &resp.State, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, userIdentity{ID: types.StringValue(created.ID)})...)
+}
+
+// create makes an active account; a guest is made as a user first, as DocSpace creates
+// no guests through its API.
+func (r *userResource) create(ctx context.Context, plan userModel, want docspace.UserType, diags *diag.Diagnostics) *docspace.User {
+	createAs := want
+	if want == docspace.TypeGuest {
+		createAs = docspace.TypeUser
+	}
+	u, err := r.data.client.CreateUser(ctx, docspace.NewUser{Email: plan.Email.ValueString(), FirstName: plan.FirstName.ValueString(), LastName: plan.LastName.ValueString(), Type: createAs})
+	if err != nil {
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "creating the account "+plan.Email.ValueString(), false, err))
+	}
+	return u
+}
+
+// invite sends an invitation. Inviting an address that has an account succeeds without
+// doing anything, so an existing account is refused first rather than silently adopted.
+func (r *userResource) invite(ctx context.Context, email string, want docspace.UserType, diags *diag.Diagnostics) *docspace.User {
+	client := r.data.client
+	existing, err := client.UserByEmail(ctx, email)
+	switch {
+	case err == nil:
+		diags.AddAttributeError(path.Root("email"), "An account with this email already exists",
+			fmt.Sprintf("%s already has an account (id %s, %s), so there is nothing to invite. To manage it, import it: terraform import docspace_user.<name> %s.", email, existing.ID, existing.Status, email))
+		return nil
+	case docspace.StatusCode(err) != 404:
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "looking up "+email+" before inviting", false, err))
+		return nil
+	}
+	u, err := client.InviteUser(ctx, email, want)
+	if err != nil {
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "inviting "+email, false, err))
+	}
+	return u
+}
+
+func (r *userResource) setDisabled(ctx context.Context, id, email string, disabled bool, diags *diag.Diagnostics) {
+	if err := r.data.client.SetUserDisabled(ctx, id, disabled); err != nil {
+		doing := map[bool]string{true: "disabling ", false: "enabling "}[disabled] + email
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), doing, false, err))
+	}
+}
+
+func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, userIdentity{ID: state.ID})...)
+	u, err := r.data.client.User(ctx, state.ID.ValueString())
+	if docspace.StatusCode(err) == 404 {
+		resp.State.RemoveResource(ctx) // deleted outside Terraform: the next plan creates it again
+		return
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the account "+state.Email.ValueString(), false, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, userState(u, state))...)
+}
+
+// Update enables first (a disabled account cannot change), then changes the email and the
+// type, then disables.
+func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	var plan, state userModel
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	timeout, diags := plan.Timeouts.Update(ctx, defaultUserTimeout)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	client, id, email := r.data.client, state.ID.ValueString(), state.Email.ValueString()
+	if state.Disabled.ValueBool() && !plan.Disabled.ValueBool() {
+		r.setDisabled(ctx, id, email, false, &resp.Diagnostics)
+	}
+	if newEmail := plan.Email.ValueString(); !resp.Diagnostics.HasError() && !strings.EqualFold(newEmail, email) {
+		if err := client.ChangeUserEmail(ctx, id, newEmail); err != nil {
+			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "changing the email of "+email+" to "+newEmail, false, err))
+		}
+	}
+	from, errFrom := docspace.ParseUserType(state.Type.ValueString())
+	to, errTo := docspace.ParseUserType(plan.Type.ValueString())
+	if !resp.Diagnostics.HasError() && errFrom == nil && errTo == nil {
+		resp.Diagnostics.Append(changeUserType(ctx, client, id, email, from, to)...)
+	}
+	if !resp.Diagnostics.HasError() && plan.Disabled.ValueBool() && !state.Disabled.ValueBool() {
+		r.setDisabled(ctx, id, email, true, &resp.Diagnostics)
+	}
+	r.readInto(ctx, id, plan, &resp.State, &resp.Diagnostics)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, userIdentity{ID: state.ID})...)
+}
+
+// Delete disables the account, then deletes it unless delete_on_destroy is false.
+func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
+	var state userModel
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	client, id, email := r.data.client, state.ID.ValueString(), state.Email.ValueString()
+	u, err := client.User(ctx, id)
+	switch {
+	case docspace.StatusCode(err) == 404:
+		return // already gone
+	case err != nil:
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "reading the account "+email+" before removing it", false, err))
+		return
+	case u.Status != docspace.StatusDisabled:
+		if r.setDisabled(ctx, id, email, true, &resp.Diagnostics); resp.Diagnostics.HasError() {
+			return
+		}
+	}
+	if !state.DeleteOnDestroy.ValueBool() {
+		return // disabled, kept for the record
+	}
+	if err := client.DeleteUser(ctx, id); err != nil && docspace.StatusCode(err) != 404 {
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "deleting the account "+email, false, err))
+	}
+}
+
+// ImportState takes an id or an email address.
+func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	key := req.ID
+	if key == "" && req.Identity != nil {
+		var ident userIdentity
+		resp.Diagnostics.Append(req.Identity.Get(ctx, &ident)...)
+		key = ident.ID.ValueString()
+	}
+	if !guidPattern.MatchString(key) && !emailRE.MatchString(key) {
+		resp.Diagnostics.AddError("Invalid import id for docspace_user",
+			fmt.Sprintf("Got %q. Import an account by its id (a GUID, from its profile URL or the docspace_users data source) or by its email address.", key))
+		return
+	}
+	if !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	client := r.data.client
+	var u *docspace.User
+	var err error
+	if strings.Contains(key, "@") {
+		u, err = client.UserByEmail(ctx, key)
+	} else {
+		u, err = client.User(ctx, key)
+	}
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "importing the account "+key, false, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, existingUserModel(u))...)
+	resp.Diagnostics.Append(resp.Identity.Set(ctx, userIdentity{ID: types.StringValue(u.ID)})...)
+}
+
+// readInto reads the account back after a write and records it. If the read fails the
+// plan is recorded, so the account is not lost.
+func (r *userResource) readInto(ctx context.Context, id string, plan userModel, state stateSetter, diags *diag.Diagnostics) {
+	plan.ID = types.StringValue(id)
+	u, err := r.data.client.User(ctx, id)
+	if err != nil {
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the account "+plan.Email.ValueString()+" back", false, err))
+		plan.FirstName, plan.LastName, plan.UserName = unknownToNull(plan.FirstName), unknownToNull(plan.LastName), unknownToNull(plan.UserName)
+		diags.Append(state.Set(ctx, plan)...)
+		return
+	}
+	diags.Append(state.Set(ctx, userState(u, plan))...)
+}
+
+// userState maps the portal's account onto state, keeping what only the configuration
+// knows (invite, delete_on_destroy, timeouts) and the configured letter case of the email.
+func userState(u *docspace.User, known userModel) userModel {
+	out := existingUserModel(u)
+	out.Invite, out.DeleteOnDestroy, out.Timeouts = known.Invite, known.DeleteOnDestroy, known.Timeouts
+	if strings.EqualFold(known.Email.ValueString(), u.Email) {
+		out.Email = known.Email
+	}
+	return out
+}
+
+// existingUserModel is the state of an account as the portal reports it (imported or
+// listed).
+func existingUserModel(u *docspace.User) userModel {
+	return userModel{
+		ID: types.StringValue(u.ID), Email: types.StringValue(u.Email),
+		FirstName: types.StringValue(u.FirstName), LastName: types.StringValue(u.LastName),
+		Type: types.StringValue(u.Type.String()), Disabled: types.BoolValue(u.Status == docspace.StatusDisabled),
+		Invite: types.BoolValue(u.Status == docspace.StatusPending), DeleteOnDestroy: types.BoolValue(true),
+		Status: types.StringValue(u.Status.String()), UserName: types.StringValue(u.UserName),
+		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
+	}
+}
