@@ -378,3 +378,33 @@ func (p *Portal) setGroupManagerLocked(w http.ResponseWriter, r *http.Request, c
 	}
 	p.ok(w, r, p.groupJSONLocked(g, caller, true))
 }
+
+// Group returns a copy of a group's state.
+func (p *Portal) Group(id string) (Group, bool) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	g, ok := p.groups[id]
+	if !ok {
+		return Group{}, false
+	}
+	c := *g
+	c.Members = slices.Clone(g.Members)
+	return c, true
+}
+
+// ChangeGroup changes a group out of band, as an admin in the UI would. change runs
+// under the portal's lock: it must not call the portal.
+func (p *Portal) ChangeGroup(id string, change func(*Group)) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if g, ok := p.groups[id]; ok {
+		change(g)
+	}
+}
+
+// DeleteGroupNow deletes a group at once, as if deleted in the UI.
+func (p *Portal) DeleteGroupNow(id string) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.groups, id)
+}

@@ -182,7 +182,8 @@ func (p *Portal) AddUser(u Person) string {
 	return u.ID
 }
 
-// ChangeUser changes an account out of band, as an admin in the UI would.
+// ChangeUser changes an account out of band, as an admin in the UI would. change runs
+// under the portal's lock: it must not call the portal.
 func (p *Portal) ChangeUser(id string, change func(*Person)) {
 	p.mu.Lock()
 	defer p.mu.Unlock()

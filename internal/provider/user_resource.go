@@ -454,14 +454,22 @@ func userState(u *docspace.User, known userModel) userModel {
 }
 
 // existingUserModel is the state of an account as the portal reports it (imported or
-// listed).
+// listed). Empty names (an invitation not accepted yet) are null, so generated
+// configuration leaves them out.
 func existingUserModel(u *docspace.User) userModel {
 	return userModel{
 		ID: types.StringValue(u.ID), Email: types.StringValue(u.Email),
-		FirstName: types.StringValue(u.FirstName), LastName: types.StringValue(u.LastName),
+		FirstName: nullIfEmpty(u.FirstName), LastName: nullIfEmpty(u.LastName),
 		Type: types.StringValue(u.Type.String()), Disabled: types.BoolValue(u.Status == docspace.StatusDisabled),
 		Invite: types.BoolValue(u.Status == docspace.StatusPending), DeleteOnDestroy: types.BoolValue(true),
 		Status: types.StringValue(u.Status.String()), UserName: types.StringValue(u.UserName),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
 	}
+}
+
+func nullIfEmpty(s string) types.String {
+	if s == "" {
+		return types.StringNull()
+	}
+	return types.StringValue(s)
 }

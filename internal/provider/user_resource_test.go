@@ -147,7 +147,7 @@ resource "docspace_user" "this" {
 					stateUserID(&invited),
 					checkUser(srv, &guest, userIs(mockportal.Guest, false)),
 					resource.TestCheckResourceAttr("docspace_user.this", "status", "pending"),
-					resource.TestCheckResourceAttr("docspace_user.this", "first_name", ""),
+					resource.TestCheckNoResourceAttr("docspace_user.this", "first_name"),
 				),
 			},
 			{
