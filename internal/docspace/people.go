@@ -140,6 +140,9 @@ type NewUser struct {
 	FirstName string   `json:"firstName"`
 	LastName  string   `json:"lastName,omitempty"`
 	Type      UserType `json:"type"`
+	// Password is the login password ("" lets DocSpace mail a link to set one). It is sent
+	// once and never logged.
+	Password string `json:"password,omitempty"`
 }
 
 // CreateUser creates an active account (DocSpace mails the user to confirm the address).

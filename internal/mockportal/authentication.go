@@ -4,14 +4,14 @@ import (
 	"encoding/json"
 	"io"
 	"net/http"
-	"strings"
 	"time"
 )
 
 // Logins: POST /api/2.0/authentication with {"userName", "password"} answers a session
-// token that authenticates as "Authorization: Bearer <token>". Only the owner has a
-// password here (OwnerPassword, or a random one printed on the command's start line): it
-// is the break-glass login that still works after a restore removed every API key.
+// token that authenticates as "Authorization: Bearer <token>". The owner's password
+// (OwnerPassword, or a random one printed on the command's start line) is the break-glass
+// login that still works after a restore removed every API key; accounts created with a
+// password (POST people) log in with it; disabled accounts cannot.
 
 // OwnerEmail is the owner's login.
 func (p *Portal) OwnerEmail() string { return string(Owner) + "@example.test" }
@@ -40,12 +40,19 @@ func (p *Portal) serveAuthentication(w http.ResponseWriter, r *http.Request, res
 	_ = json.Unmarshal(raw, &body)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	owner := p.users[p.userIDLocked(Owner)]
-	if owner == nil || !strings.EqualFold(body.UserName, owner.Email) || body.Password != p.ownerPassword {
+	u := p.userByEmailLocked(body.UserName)
+	password := ""
+	if u != nil {
+		password = u.Password
+		if u.Type == Owner {
+			password = p.ownerPassword
+		}
+	}
+	if u == nil || u.Disabled || password == "" || body.Password != password {
 		fail(w, http.StatusUnauthorized, "User authentication failed", "System.Security.Authentication.AuthenticationException")
 		return
 	}
 	token := "session-" + randomHex(16)
-	p.tokens[token] = owner.ID
+	p.tokens[token] = u.ID
 	p.ok(w, r, map[string]any{"token": token, "expires": apiTime(p.opts.Now().Add(24 * time.Hour))})
 }

@@ -32,6 +32,8 @@ type Person struct {
 	// CreatedBy is who invited the account: room admins see only the guests they invited.
 	CreatedBy string
 	Created   time.Time
+	// Password is the login password an admin set at creation ("" for none).
+	Password string
 }
 
 // Group is a portal group. The manager is always also a member.

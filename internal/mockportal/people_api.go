@@ -18,6 +18,8 @@ const (
 	msgBadName       = "Incorrect firstname or lastname"
 	msgNotSuspended  = "The user is not suspended"
 	maxPersonField   = 255
+	// minPasswordLength is the default password policy's minimum.
+	minPasswordLength = 8
 )
 
 var (
@@ -119,6 +121,7 @@ type memberBody struct {
 	FirstName *string         `json:"firstName"`
 	LastName  *string         `json:"lastName"`
 	Type      json.RawMessage `json:"type"`
+	Password  *string         `json:"password"`
 	Disable   *bool           `json:"disable"`
 	IsUser    *bool           `json:"isUser"`
 }
@@ -199,6 +202,8 @@ func (p *Portal) createUserLocked(w http.ResponseWriter, r *http.Request, caller
 	switch {
 	case !mayCreateType(caller, t):
 		forbidden(w, msgAccessDenied)
+	case b.Password != nil && len([]rune(*b.Password)) < minPasswordLength:
+		badArgument(w, fmt.Sprintf("The password is too short: the portal's password policy asks for at least %d characters", minPasswordLength))
 	case !validNames(*b.FirstName, last):
 		badArgument(w, msgBadName)
 	case p.userByEmailLocked(*b.Email) != nil:
@@ -208,6 +213,9 @@ func (p *Portal) createUserLocked(w http.ResponseWriter, r *http.Request, caller
 			t = User // no paid seat left: DocSpace still creates the account, as a user
 		}
 		u := &Person{ID: NewGUID(), Email: *b.Email, FirstName: *b.FirstName, LastName: last, Type: t, CreatedBy: caller.ID}
+		if b.Password != nil {
+			u.Password = *b.Password
+		}
 		p.addUserLocked(u)
 		p.ok(w, r, p.employeeFullLocked(u, caller))
 	}

@@ -265,3 +265,21 @@ func TestPeople_AdminChangesAnEmail(t *testing.T) {
 		t.Errorf("disabled: %d", a.status)
 	}
 }
+
+func TestPeople_AnAccountCreatedWithAPasswordLogsIn(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	owner := asRole(t, srv, mockportal.Owner)
+	if a := owner.api("POST", "people", `{"email":"pw@example.test","firstName":"Pw","type":"User","password":"short"}`); a.status != 400 {
+		t.Errorf("password policy: %d %s", a.status, a.raw)
+	}
+	owner.api("POST", "people", `{"email":"pw@example.test","firstName":"Pw","type":"User","password":"Long-enough-1"}`)
+	login := callBody(t, "POST", srv.URL+"/api/2.0/authentication", nil, `{"userName":"pw@example.test","password":"Long-enough-1"}`)
+	token, _ := response(login)["token"].(string)
+	if me := call(t, "GET", srv.URL+"/api/2.0/people/@self", rawKey("Bearer "+token)); response(me)["email"] != "pw@example.test" {
+		t.Fatalf("login: %s / %s", login.raw, me.raw)
+	}
+	srv.SetUserDisabled(srv.UserIDByEmail("pw@example.test"), true)
+	if a := callBody(t, "POST", srv.URL+"/api/2.0/authentication", nil, `{"userName":"pw@example.test","password":"Long-enough-1"}`); a.status != 401 {
+		t.Errorf("a disabled account logged in: %d", a.status)
+	}
+}

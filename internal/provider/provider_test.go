@@ -203,14 +203,14 @@ func (c keyAbsentFromShowJSON) CheckState(_ context.Context, req statecheck.Chec
 	}
 }
 
-func keyAbsentFromState(key string) resource.TestCheckFunc {
+func secretAbsentFromState(key string) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
 		raw, err := json.Marshal(s)
 		if err != nil {
 			return err
 		}
 		if strings.Contains(string(raw), key) {
-			return fmt.Errorf("the API key appears in state")
+			return fmt.Errorf("the secret appears in state")
 		}
 		return nil
 	}
@@ -251,7 +251,7 @@ resource "docspace_backup_history_purge" "this" {}
 			{
 				Config:            cfg,
 				ConfigVariables:   vars,
-				Check:             keyAbsentFromState(key),
+				Check:             secretAbsentFromState(key),
 				ConfigStateChecks: []statecheck.StateCheck{keyAbsentFromShowJSON{key}},
 			},
 			{

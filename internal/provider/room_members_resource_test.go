@@ -92,3 +92,51 @@ func TestAccRoomMembers_ValidationAtPlan(t *testing.T) {
 		t.Errorf("plan-time errors reached the portal: %q", got)
 	}
 }
+
+// Accounts and groups made by this provider go into rooms by id, like any other.
+func TestAccRoomMembers_TakeManagedUsersAndGroups(t *testing.T) {
+	srv := mockportal.StartTest(t, fastJobs())
+	var room int
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerConfig(srv, mockportal.DocSpaceAdmin) + `
+resource "docspace_user" "ana" {
+  email      = "ana@example.test"
+  first_name = "Ana"
+  type       = "room_admin"
+}
+
+resource "docspace_group" "finance" {
+  name    = "Finance"
+  manager = docspace_user.ana.id
+}
+
+resource "docspace_room" "this" {
+  title     = "Budget"
+  room_type = "custom"
+}
+
+resource "docspace_room_members" "this" {
+  room_id = docspace_room.this.id
+  members = [
+    { user_id = docspace_user.ana.id, access = "room_manager" },
+    { group_id = docspace_group.finance.id, access = "editor" },
+  ]
+}
+`,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				stateRoomID(&room),
+				func(s *terraform.State) error {
+					ana := s.RootModule().Resources["docspace_user.ana"].Primary.ID
+					finance := s.RootModule().Resources["docspace_group.finance"].Primary.ID
+					r, _ := srv.Room(room)
+					if r.Members[ana].Access != 9 || r.Members[finance].Access != 10 || !r.Members[finance].Group {
+						return fmt.Errorf("room members %+v", r.Members)
+					}
+					return nil
+				},
+			),
+		}},
+	})
+}

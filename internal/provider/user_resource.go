@@ -52,6 +52,7 @@ type userModel struct {
 	DeleteOnDestroy types.Bool     `tfsdk:"delete_on_destroy"`
 	Status          types.String   `tfsdk:"status"`
 	UserName        types.String   `tfsdk:"user_name"`
+	PasswordWO      types.String   `tfsdk:"password_wo"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -107,6 +108,13 @@ func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				Optional: true, Computed: true, Default: booldefault.StaticBool(true),
 				Description: "On destroy, delete the account after disabling it (true, the default), or only disable it so its data stays for an auditor (false).",
 			},
+			"password_wo": schema.StringAttribute{
+				Optional: true, Sensitive: true, WriteOnly: true,
+				Validators: []validator.String{stringvalidator.LengthAtLeast(8)},
+				Description: "Login password for a new account (write-only: never stored in state or plan; Terraform 1.11+ and OpenTofu 1.11+). " +
+					"Used only when the account is created, and it must meet the portal's password policy; afterwards the user changes it. " +
+					"Without it DocSpace mails the user a link to set one. Not allowed with `invite = true`.",
+			},
 			"status":    schema.StringAttribute{Computed: true, Description: "Status of the account: " + userStatusDescription},
 			"user_name": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Login name DocSpace made from the email address."},
 		},
@@ -136,12 +144,12 @@ func (r *userResource) ValidateConfig(ctx context.Context, req resource.Validate
 	if !cfg.Invite.ValueBool() {
 		return
 	}
-	for _, name := range []string{"first_name", "last_name"} {
+	for _, name := range []string{"first_name", "last_name", "password_wo"} {
 		var v types.String
 		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root(name), &v)...)
 		if !v.IsNull() {
-			resp.Diagnostics.AddAttributeError(path.Root(name), "Names cannot be set with invite = true",
-				name+" is set, but an invitation carries no names: the invitee enters them on accepting. Remove "+name+", or set invite = false to create the account with names.")
+			resp.Diagnostics.AddAttributeError(path.Root(name), "Names and passwords cannot be set with invite = true",
+				name+" is set, but an invitation carries no names or password: the invitee enters them on accepting. Remove "+name+", or set invite = false to create the account with them.")
 		}
 	}
 	if cfg.Type.ValueString() == docspace.TypeGuest.String() {
@@ -250,7 +258,10 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if plan.Invite.ValueBool() {
 		created = r.invite(ctx, email, want, &resp.Diagnostics)
 	} else {
-		created = r.create(ctx, plan, want, &resp.Diagnostics)
+		// Write-only values are only in the configuration, never in the plan.
+		var password types.String
+		resp.Diagnostics.Append(req.Config.GetAttribute(ctx, path.Root("password_wo"), &password)...)
+		created = r.create(ctx, plan, password.ValueString(), want, &resp.Diagnostics)
 	}
 	if created == nil {
 		return
@@ -273,12 +284,12 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 
 // create makes an active account; a guest is made as a user first, as DocSpace creates
 // no guests through its API.
-func (r *userResource) create(ctx context.Context, plan userModel, want docspace.UserType, diags *diag.Diagnostics) *docspace.User {
+func (r *userResource) create(ctx context.Context, plan userModel, password string, want docspace.UserType, diags *diag.Diagnostics) *docspace.User {
 	createAs := want
 	if want == docspace.TypeGuest {
 		createAs = docspace.TypeUser
 	}
-	u, err := r.data.client.CreateUser(ctx, docspace.NewUser{Email: plan.Email.ValueString(), FirstName: plan.FirstName.ValueString(), LastName: plan.LastName.ValueString(), Type: createAs})
+	u, err := r.data.client.CreateUser(ctx, docspace.NewUser{Email: plan.Email.ValueString(), FirstName: plan.FirstName.ValueString(), LastName: plan.LastName.ValueString(), Type: createAs, Password: password})
 	if err != nil {
 		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "creating the account "+plan.Email.ValueString(), false, err))
 	}

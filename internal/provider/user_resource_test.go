@@ -227,7 +227,7 @@ func TestAccUser_RefusedAtPlan(t *testing.T) {
   email      = "x@example.test"
   first_name = "X"
   type       = "user"
-  invite     = true`), PlanOnly: true, ExpectError: expectError(`Names cannot be set with invite = true`)},
+  invite     = true`), PlanOnly: true, ExpectError: expectError(`Names and passwords cannot be set with invite = true`)},
 			{Config: userConfig(srv, mockportal.Owner, `
   email  = "x@example.test"
   type   = "guest"
@@ -309,5 +309,39 @@ func TestAccUser_DisableOnlyOnDestroy(t *testing.T) {
   first_name        = "Kept"
   type              = "user"
   delete_on_destroy = false`), Check: stateUserID(&id)}},
+	})
+}
+
+// The password is write-only: it reaches the portal once and never state or plan. CLIs
+// without write-only attributes refuse it.
+func TestAccUser_PasswordIsWriteOnly(t *testing.T) {
+	tf := newTerraformCLI(t)
+	srv := mockportal.StartTest(t, fastJobs())
+	const password = "Correct-Horse-9"
+	config := userConfig(srv, mockportal.DocSpaceAdmin, `
+  email       = "pw@example.test"
+  first_name  = "Pat"
+  type        = "user"
+  password_wo = "`+password+`"`)
+	if !tf.supports(featureWriteOnly) {
+		resource.Test(t, resource.TestCase{
+			ProtoV6ProviderFactories: protoV6ProviderFactories,
+			Steps:                    []resource.TestStep{{Config: config, ExpectError: expectError(`WriteOnly Attribute Not Allowed`)}},
+		})
+		return
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: config,
+			Check: resource.ComposeAggregateTestCheckFunc(
+				resource.TestCheckNoResourceAttr("docspace_user.this", "password_wo"),
+				secretAbsentFromState(password),
+				func(*terraform.State) error {
+					u, _ := srv.User(srv.UserIDByEmail("pw@example.test"))
+					return expectString("password on the portal", u.Password, password)
+				},
+			),
+		}},
 	})
 }
