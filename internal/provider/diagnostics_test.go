@@ -75,6 +75,15 @@ func TestDescribeAPIError_EveryCase(t *testing.T) {
 		{"room unknown 403", false, api(403, "/api/2.0/files/rooms/7", "The required folder was not found", true, 1), "DocSpace room not found (HTTP 403)", "any more"},
 		{"room denied 403", false, api(403, "/api/2.0/files/rooms/7", "Access denied", true, 1), "DocSpace refused the room operation (HTTP 403)", "Only a room's owner"},
 		{"room 503 as any API", false, api(503, "/api/2.0/files/rooms/7", "", false, 2), "DocSpace portal unavailable (HTTP 503 after 2 attempts)", "raise max_retries"},
+		{"user 404", false, api(404, "/api/2.0/people/abc", "The user could not be found", true, 1), "DocSpace user not found (HTTP 404)", "enable a disabled account first"},
+		{"group 404", false, api(404, "/api/2.0/group/abc", "The group could not be found", true, 1), "DocSpace group not found (HTTP 404)", "create it again"},
+		{"seats 402", false, api(402, "/api/2.0/people/type/RoomAdmin", "The number of admins exceeds the limit: 4/3.", true, 1), "No paid seat left on this portal (HTTP 402)", "Free a seat"},
+		{"duplicate email", false, api(400, "/api/2.0/people", "User with this email is already registered", true, 1), "An account with this email already exists (HTTP 400)", "terraform import docspace_user"},
+		{"bad name", false, api(400, "/api/2.0/people", "Incorrect firstname or lastname", true, 1), "DocSpace refused the name (HTTP 400)", "letters, spaces"},
+		{"people 400", false, api(400, "/api/2.0/group", "The user could not be found", true, 1), "DocSpace rejected the account or group settings (HTTP 400)", "no guests or disabled"},
+		{"not suspended", false, api(403, "/api/2.0/people/abc", "The user is not suspended", true, 1), "DocSpace deletes only disabled accounts (HTTP 403)", "disabled = true"},
+		{"owner or role", false, api(403, "/api/2.0/people/status/2", "Access denied", true, 1), "This API key may not do that to the account or group (HTTP 403)", "Nobody changes the Owner's account"},
+		{"people 401 as any API", false, api(401, "/api/2.0/people/abc", "", true, 1), "DocSpace rejected the API key (HTTP 401)", "Create a new key"},
 		{"file operation", false, &docspace.FileOperationError{ID: "op1", Message: "opened for editing"}, "The DocSpace file operation failed", `operation op1 failed: "opened for editing"`},
 	}
 	for _, tc := range cases {
