@@ -99,17 +99,10 @@ func (p *Portal) groupJSONLocked(g *Group, caller *Person, withMembers bool) map
 
 // serveGroupAPI serves /api/2.0/group. rest is "" or "/…", lower-cased.
 func (p *Portal) serveGroupAPI(w http.ResponseWriter, r *http.Request, rest string) {
-	sub, isSub := strings.CutPrefix(rest, "/")
-	if rest != "" && !isSub {
-		notFoundPage(w)
-		return
-	}
-	u, ok := p.authenticated(w, r)
-	if !ok {
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
+	p.serveAuthenticatedLocked(w, r, rest, p.routeGroupLocked)
+}
+
+func (p *Portal) routeGroupLocked(w http.ResponseWriter, r *http.Request, u *Person, sub string) {
 	parts, m := strings.Split(sub, "/"), r.Method
 	switch {
 	case sub == "" && m == http.MethodGet:
@@ -265,13 +258,8 @@ func (p *Portal) updateGroupLocked(w http.ResponseWriter, r *http.Request, calle
 	if !ok {
 		return
 	}
-	g := p.groups[id]
-	switch {
-	case !caller.isAdmin():
-		forbidden(w, msgAccessDenied)
-		return
-	case g == nil:
-		groupNotFound(w)
+	g := p.editableGroupLocked(w, caller, id)
+	if g == nil {
 		return
 	}
 	if b.GroupName != nil {
@@ -299,18 +287,28 @@ func (p *Portal) addMembersLocked(g *Group, ids []string) {
 // deleteGroupLocked answers 204 with no body, unlike every other endpoint; the group's
 // room shares go with it.
 func (p *Portal) deleteGroupLocked(w http.ResponseWriter, caller *Person, id string) {
+	if p.editableGroupLocked(w, caller, id) == nil {
+		return
+	}
+	delete(p.groups, id)
+	for _, room := range p.rooms {
+		delete(room.Members, id)
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// editableGroupLocked is the group a write names, or nil with the answer given: only
+// admins change groups (403, checked first), and the group must exist (404).
+func (p *Portal) editableGroupLocked(w http.ResponseWriter, caller *Person, id string) *Group {
+	g := p.groups[id]
 	switch {
 	case !caller.isAdmin():
 		forbidden(w, msgAccessDenied)
-	case p.groups[id] == nil:
+		return nil
+	case g == nil:
 		groupNotFound(w)
-	default:
-		delete(p.groups, id)
-		for _, room := range p.rooms {
-			delete(room.Members, id)
-		}
-		w.WriteHeader(http.StatusNoContent)
 	}
+	return g
 }
 
 // groupMembersLocked: PUT adds, DELETE removes, POST replaces every listed member (the
@@ -327,13 +325,8 @@ func (p *Portal) groupMembersLocked(w http.ResponseWriter, r *http.Request, call
 		badArgument(w, "Members")
 		return
 	}
-	g := p.groups[id]
-	switch {
-	case !caller.isAdmin():
-		forbidden(w, msgAccessDenied)
-		return
-	case g == nil:
-		groupNotFound(w)
+	g := p.editableGroupLocked(w, caller, id)
+	if g == nil {
 		return
 	}
 	switch r.Method {

@@ -62,6 +62,13 @@ func quotaExceeded(w http.ResponseWriter, used, limit int) {
 
 // servePeopleAPI serves /api/2.0/people. rest is "" or "/…", lower-cased.
 func (p *Portal) servePeopleAPI(w http.ResponseWriter, r *http.Request, rest string) {
+	p.serveAuthenticatedLocked(w, r, rest, p.routePeopleLocked)
+}
+
+// serveAuthenticatedLocked serves an area whose prefix has no trailing slash (rest is ""
+// or "/…"): the caller must be known, and route runs under the portal's lock with the
+// path below the prefix.
+func (p *Portal) serveAuthenticatedLocked(w http.ResponseWriter, r *http.Request, rest string, route func(http.ResponseWriter, *http.Request, *Person, string)) {
 	sub, isSub := strings.CutPrefix(rest, "/")
 	if rest != "" && !isSub {
 		notFoundPage(w)
@@ -74,6 +81,10 @@ func (p *Portal) servePeopleAPI(w http.ResponseWriter, r *http.Request, rest str
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.settleTypeJobsLocked()
+	route(w, r, u, sub)
+}
+
+func (p *Portal) routePeopleLocked(w http.ResponseWriter, r *http.Request, u *Person, sub string) {
 	parts, m := strings.Split(sub, "/"), r.Method
 	switch {
 	case sub == "" && m == http.MethodPost:
@@ -156,7 +167,16 @@ func (p *Portal) freeSeatsLocked() (used, free int) {
 	return used, max(p.opts.PaidSeats-used, 0)
 }
 
-// mayCreateTypeLocked is POST /people's permission ladder for a new account's type.
+// seatLeftLocked reports whether one more paid account fits, answering 402 when not.
+func (p *Portal) seatLeftLocked(w http.ResponseWriter) bool {
+	used, free := p.freeSeatsLocked()
+	if free == 0 {
+		quotaExceeded(w, used, p.opts.PaidSeats)
+	}
+	return free > 0
+}
+
+// mayCreateType is POST /people's permission ladder for a new account's type.
 func mayCreateType(caller *Person, t Role) bool {
 	switch {
 	case caller.Type == RoomAdmin:
@@ -387,8 +407,7 @@ func (p *Portal) applyAdminUpdateLocked(w http.ResponseWriter, u *Person, b memb
 	case *b.IsUser:
 		u.Type = Guest
 	case u.Type == Guest:
-		if used, free := p.freeSeatsLocked(); free == 0 {
-			quotaExceeded(w, used, p.opts.PaidSeats)
+		if !p.seatLeftLocked(w) {
 			return false
 		}
 		u.Type = RoomAdmin // sic: leaving the Guest group makes a room admin
@@ -457,11 +476,8 @@ func (p *Portal) setStatusLocked(w http.ResponseWriter, r *http.Request, caller 
 	out := []map[string]any{}
 	for _, id := range *b.UserIDs {
 		u := p.users[id]
-		if !disable && u.Disabled && u.paid() {
-			if used, free := p.freeSeatsLocked(); free == 0 {
-				quotaExceeded(w, used, p.opts.PaidSeats)
-				return
-			}
+		if !disable && u.Disabled && u.paid() && !p.seatLeftLocked(w) {
+			return
 		}
 		u.Disabled = disable
 		out = append(out, p.employeeFullLocked(u, caller))

@@ -50,7 +50,8 @@ func (p *Portal) setTypeLocked(w http.ResponseWriter, r *http.Request, caller *P
 	if !p.bindBody(w, r, &b) {
 		return
 	}
-	if !caller.isAdmin() && !(caller.Type == RoomAdmin && (to == User || to == Guest)) {
+	roomAdminMay := caller.Type == RoomAdmin && (to == User || to == Guest)
+	if !caller.isAdmin() && !roomAdminMay {
 		forbidden(w, msgAccessDenied)
 		return
 	}
@@ -62,11 +63,8 @@ func (p *Portal) setTypeLocked(w http.ResponseWriter, r *http.Request, caller *P
 		case u == nil || !p.canSeeLocked(caller, u), u.Disabled, !mayChangeType(caller, u, to):
 			forbidden(w, msgAccessDenied)
 			return
-		case (to == RoomAdmin || to == DocSpaceAdmin) && !u.paid():
-			if used, free := p.freeSeatsLocked(); free == 0 {
-				quotaExceeded(w, used, p.opts.PaidSeats)
-				return
-			}
+		case (to == RoomAdmin || to == DocSpaceAdmin) && !u.paid() && !p.seatLeftLocked(w):
+			return
 		}
 		u.Type = to
 		out = append(out, p.employeeFullLocked(u, caller))

@@ -132,17 +132,13 @@ func (r *groupMembersResource) Read(ctx context.Context, req resource.ReadReques
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	g, err := r.data.client.Group(ctx, strings.ToLower(state.GroupID.ValueString()), true)
-	if docspace.StatusCode(err) == 404 {
-		resp.State.RemoveResource(ctx)
-		return
+	g, ok := readOrGone(ctx, resp, r.data.client, "reading the members of group "+state.GroupID.ValueString(), func() (*docspace.Group, error) {
+		return r.data.client.Group(ctx, strings.ToLower(state.GroupID.ValueString()), true)
+	})
+	if ok {
+		state.Members = membersState(g, state.Members)
+		resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the members of group "+state.GroupID.ValueString(), false, err))
-		return
-	}
-	state.Members = membersState(g, state.Members)
-	resp.Diagnostics.Append(resp.State.Set(ctx, state)...)
 }
 
 // membersState is the group's members as the attribute: the manager only when known lists

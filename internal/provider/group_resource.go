@@ -117,16 +117,12 @@ func (r *groupResource) Read(ctx context.Context, req resource.ReadRequest, resp
 		return
 	}
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, groupIdentity{ID: state.ID})...)
-	g, err := r.data.client.Group(ctx, state.ID.ValueString(), false)
-	if docspace.StatusCode(err) == 404 {
-		resp.State.RemoveResource(ctx)
-		return
+	g, ok := readOrGone(ctx, resp, r.data.client, "reading group "+state.Name.ValueString(), func() (*docspace.Group, error) {
+		return r.data.client.Group(ctx, state.ID.ValueString(), false)
+	})
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, groupState(g, state))...)
 	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading group "+state.Name.ValueString(), false, err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, groupState(g, state))...)
 }
 
 // Update renames and sets the manager in one call; clearing the manager removes them
@@ -175,12 +171,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 }
 
 func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := req.ID
-	if id == "" && req.Identity != nil {
-		var ident groupIdentity
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &ident)...)
-		id = ident.ID.ValueString()
-	}
+	id := importedID(ctx, req, &resp.Diagnostics)
 	if !guidPattern.MatchString(id) {
 		resp.Diagnostics.AddError("Invalid import id for docspace_group",
 			fmt.Sprintf("Got %q. Import a group by its id, a GUID (the docspace_groups data source lists them).", id))

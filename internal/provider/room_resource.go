@@ -179,16 +179,12 @@ func (r *roomResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 	}
 	// The framework wants an identity after every read, even one that forgets the resource.
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, roomIdentity{ID: state.ID})...)
-	room, err := r.data.client.Room(ctx, int(state.ID.ValueInt64()))
-	if docspace.StatusCode(err) == 404 {
-		resp.State.RemoveResource(ctx) // deleted outside Terraform: the next plan creates it again
-		return
+	room, ok := readOrGone(ctx, resp, r.data.client, fmt.Sprintf("reading room %d", state.ID.ValueInt64()), func() (*docspace.Room, error) {
+		return r.data.client.Room(ctx, int(state.ID.ValueInt64()))
+	})
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, roomState(ctx, room, state))...)
 	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("reading room %d", state.ID.ValueInt64()), false, err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, roomState(ctx, room, state))...)
 }
 
 func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {

@@ -331,16 +331,12 @@ func (r *userResource) Read(ctx context.Context, req resource.ReadRequest, resp 
 		return
 	}
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, userIdentity{ID: state.ID})...)
-	u, err := r.data.client.User(ctx, state.ID.ValueString())
-	if docspace.StatusCode(err) == 404 {
-		resp.State.RemoveResource(ctx) // deleted outside Terraform: the next plan creates it again
-		return
+	u, ok := readOrGone(ctx, resp, r.data.client, "reading the account "+state.Email.ValueString(), func() (*docspace.User, error) {
+		return r.data.client.User(ctx, state.ID.ValueString())
+	})
+	if ok {
+		resp.Diagnostics.Append(resp.State.Set(ctx, userState(u, state))...)
 	}
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the account "+state.Email.ValueString(), false, err))
-		return
-	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, userState(u, state))...)
 }
 
 // Update enables first (a disabled account cannot change), then changes the email and the
@@ -409,12 +405,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 
 // ImportState takes an id or an email address.
 func (r *userResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	key := req.ID
-	if key == "" && req.Identity != nil {
-		var ident userIdentity
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &ident)...)
-		key = ident.ID.ValueString()
-	}
+	key := importedID(ctx, req, &resp.Diagnostics)
 	if !guidPattern.MatchString(key) && !emailRE.MatchString(key) {
 		resp.Diagnostics.AddError("Invalid import id for docspace_user",
 			fmt.Sprintf("Got %q. Import an account by its id (a GUID, from its profile URL or the docspace_users data source) or by its email address.", key))

@@ -1,0 +1,39 @@
+package provider
+
+import (
+	"context"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/types"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+)
+
+// importedID is what an import names: the id given to `terraform import` (or an import
+// block's id), or the string id of the identity when importing by identity.
+func importedID(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) string {
+	if req.ID != "" || req.Identity == nil {
+		return req.ID
+	}
+	var id types.String
+	diags.Append(req.Identity.GetAttribute(ctx, path.Root("id"), &id)...)
+	return id.ValueString()
+}
+
+// readOrGone reads the object behind a resource during Read. A 404 removes the resource
+// from state (deleted outside Terraform: the next plan creates it again); another error
+// becomes a diagnostic. ok is false when there is nothing to record.
+func readOrGone[T any](ctx context.Context, resp *resource.ReadResponse, client *docspace.Client, doing string, read func() (T, error)) (T, bool) {
+	v, err := read()
+	switch {
+	case docspace.StatusCode(err) == 404:
+		resp.State.RemoveResource(ctx)
+		return v, false
+	case err != nil:
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), doing, false, err))
+		return v, false
+	}
+	return v, true
+}
