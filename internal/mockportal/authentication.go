@@ -49,9 +49,11 @@ func (p *Portal) serveAuthentication(w http.ResponseWriter, r *http.Request, res
 		}
 	}
 	if u == nil || u.Disabled || password == "" || body.Password != password {
+		p.loginEventLocked(r, u, body.UserName, actionLoginFailViaAPI, "Login failed via API")
 		fail(w, http.StatusUnauthorized, "User authentication failed", "System.Security.Authentication.AuthenticationException")
 		return
 	}
+	p.loginEventLocked(r, u, body.UserName, actionLoginViaAPI, "Logged in via API")
 	token := "session-" + randomHex(16)
 	p.tokens[token] = u.ID
 	p.ok(w, r, map[string]any{"token": token, "expires": apiTime(p.opts.Now().Add(24 * time.Hour))})

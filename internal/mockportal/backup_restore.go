@@ -250,17 +250,3 @@ func restoreAllows(apiPath string) bool {
 	}
 	return false
 }
-
-// serveSettingsAPI answers the anonymous portal settings (GET /api/2.0/settings), where the
-// tenant status shows a running restore.
-func (p *Portal) serveSettingsAPI(w http.ResponseWriter, r *http.Request, rest string) {
-	if rest != "" || r.Method != http.MethodGet {
-		notFoundPage(w)
-		return
-	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.settleRestoreLocked()
-	p.ok(w, r, map[string]any{"tenantStatus": p.tenantStatus, "tenantAlias": "portal", "standalone": p.opts.Standalone,
-		"timezone": "Europe/Moscow", "utcOffset": "03:00:00"})
-}

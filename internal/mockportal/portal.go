@@ -78,6 +78,9 @@ type Options struct {
 	RestoreDuration time.Duration
 	// OwnerPassword fixes the owner's login password (random when empty).
 	OwnerPassword string
+	// AllowLoopbackWebhooks lets webhook URLs on loopback addresses through the
+	// private-address check, so a test can receive deliveries.
+	AllowLoopbackWebhooks bool
 	// TLS serves HTTPS with a certificate from a throw-away CA (Server.CAPEM).
 	TLS bool
 	// Now is the clock; time.Now when nil.
@@ -126,6 +129,18 @@ type Portal struct {
 	restoreFailure string
 	tokens         map[string]string // session token → user id
 	ownerPassword  string
+
+	// Settings (settings*.go), the audit trail (audit.go), webhooks (webhooks.go).
+	created          time.Time
+	settings         SecuritySettings
+	settingsModified time.Time
+	sessionResets    int
+	auditEvents      []AuditEvent
+	loginEvents      []LoginEvent
+	webhooks         map[int]*Webhook
+	nextWebhookID    int
+	webhookLog       []*WebhookDelivery
+	webhookHead      map[string]int
 }
 
 // New builds a portal with one API key per role and the seeded history.
@@ -149,7 +164,13 @@ func New(opts Options) *Portal {
 		tenantID:      1,
 		tokens:        map[string]string{},
 		ownerPassword: opts.OwnerPassword,
+		settings:      DefaultSecuritySettings(),
+		webhooks:      map[int]*Webhook{},
+		nextWebhookID: 1,
+		webhookHead:   map[string]int{},
 	}
+	p.created = opts.Now()
+	p.settingsModified = p.created
 	if p.ownerPassword == "" {
 		p.ownerPassword = "Owner-" + randomHex(8)
 	}

@@ -20,6 +20,8 @@ var apiAreas = []apiArea{
 	{"/api/2.0/group", (*Portal).serveGroupAPI},
 	{"/api/2.0/settings", (*Portal).serveSettingsAPI},
 	{"/api/2.0/authentication", (*Portal).serveAuthentication},
+	{"/api/2.0/security", (*Portal).serveSecurityAPI},
+	{"/api/2.0/portal", (*Portal).servePortalAPI},
 }
 
 // ServeHTTP serves the API below the path prefix and the /__mock/ control routes. Every

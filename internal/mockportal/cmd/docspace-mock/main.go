@@ -28,6 +28,7 @@ func main() {
 	ownerPassword := flag.String("owner-password", "", "the owner's login password (random when empty)")
 	restoreDuration := flag.Duration("restore-duration", mockportal.DefaultRestoreDuration, "how long a restore runs")
 	jobDuration := flag.Duration("job-duration", mockportal.DefaultJobDuration, "how long asynchronous jobs (archive, delete rooms, change a user's type down) run")
+	allowLoopbackWebhooks := flag.Bool("allow-loopback-webhooks", false, "let webhook URLs on loopback addresses through the private-address check")
 	paidSeats := flag.Int("paid-seats", 0, "paid accounts (owner, admins, room admins) the plan allows; 0 is no limit")
 	flag.Parse()
 
@@ -40,7 +41,7 @@ func main() {
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
 		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
 		Rooms: *rooms, JobDuration: *jobDuration, Paid: *paid, OwnerPassword: *ownerPassword, RestoreDuration: *restoreDuration,
-		PaidSeats: *paidSeats,
+		PaidSeats: *paidSeats, AllowLoopbackWebhooks: *allowLoopbackWebhooks,
 	}))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docspace-mock:", err)
