@@ -70,3 +70,11 @@ var (
 
 	groupManagerDescription = "Id of the group's manager (a GUID). The manager is always also a member."
 )
+
+var (
+	settingIDDescription = "Always `portal`: a portal has one of this setting. Also the import id."
+
+	// settingResetDescription ends each settings resource's description.
+	settingResetDescription = " Creating it adopts the portal's setting and writes only what differs; an unchanged " +
+		"configuration writes nothing. Destroying it restores DocSpace's default"
+)

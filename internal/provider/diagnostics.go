@@ -108,6 +108,11 @@ func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summ
 			return summary, detail
 		}
 	}
+	if isSettingsPath(e.Path) {
+		if summary, detail, ok := describeSettingsStatus(where, said, e); ok {
+			return summary, detail
+		}
+	}
 	if strings.Contains(e.Path, "/people") || strings.Contains(e.Path, "/group") {
 		if summary, detail, ok := describePeopleStatus(where, said, e); ok {
 			return summary, detail
@@ -265,6 +270,47 @@ func describePeopleStatus(where, said string, e *docspace.APIError) (summary, de
 			" Disable it first (disabled = true), or apply again: the provider disables before deleting.", true
 	case code == http.StatusForbidden:
 		return "This API key may not do that to the account or group (HTTP 403)", where + "access denied." + said + peopleRoleRules, true
+	}
+	return "", "", false
+}
+
+// isSettingsPath says whether a path belongs to the settings, audit or portal APIs.
+func isSettingsPath(p string) bool {
+	for _, prefix := range []string{"/api/2.0/settings/", "/api/2.0/security/", "/api/2.0/portal"} {
+		if strings.Contains(p, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// describeSettingsStatus words the refusals of the settings, audit and webhook APIs. ok is
+// false for answers worded like any other API's (401, 429, 5xx).
+func describeSettingsStatus(where, said string, e *docspace.APIError) (summary, detail string, ok bool) {
+	webhook := strings.Contains(e.Path, "/webhook")
+	switch code := e.StatusCode; {
+	case code == http.StatusPaymentRequired && strings.Contains(e.Path, "/security/audit"):
+		return "The audit trail is not part of this portal's plan (HTTP 402)", where + "DocSpace Cloud changes audit retention on plans with the audit trail only." + said +
+			" Upgrade the plan in DocSpace's Payments settings, or remove docspace_audit_settings from this portal's configuration (docspace_portal's `audit` tells which portals have it).", true
+	case code == http.StatusPaymentRequired:
+		return "This setting is not part of this portal's plan (HTTP 402)", where + "the portal's plan does not include it." + said +
+			" Upgrade the plan in DocSpace's Payments settings, or leave the setting out for this portal.", true
+	case code == http.StatusForbidden && webhook:
+		return "This API key may not manage that webhook (HTTP 403)", where + "access denied." + said +
+			" Admins manage every webhook; room admins and users only the ones they created (unless developer tools are limited to admins); guests none.", true
+	case code == http.StatusForbidden && e.Message != "" && e.Message != "Access denied":
+		return "DocSpace refused the setting (HTTP 403)", where + e.Message + ".", true
+	case code == http.StatusForbidden:
+		return "This API key may not change portal settings (HTTP 403)", where + "access denied." + said +
+			" Portal settings, the audit trail and the login history need the key of the Owner or a DocSpace admin.", true
+	case code == http.StatusBadRequest && webhook:
+		return "DocSpace refused the webhook (HTTP 400)", where + "the portal checked the webhook and refused it." + said +
+			" The URL must be reachable from the portal (not a private or loopback address) and answer a HEAD request with 2xx; the secret must meet the portal's password policy; name and URL together must be new.", true
+	case code == http.StatusBadRequest:
+		return "DocSpace refused the setting (HTTP 400)", where + "the portal refused the values sent." + said +
+			" Check them against the resource's documentation (ranges, single IP addresses, domain names).", true
+	case code == http.StatusNotFound && webhook:
+		return "DocSpace webhook not found (HTTP 404)", where + "the webhook does not exist (any more): it was deleted by hand, or by DocSpace after its URL answered 410." + said, true
 	}
 	return "", "", false
 }

@@ -84,6 +84,15 @@ func TestDescribeAPIError_EveryCase(t *testing.T) {
 		{"not suspended", false, api(403, "/api/2.0/people/abc", "The user is not suspended", true, 1), "DocSpace deletes only disabled accounts (HTTP 403)", "disabled = true"},
 		{"owner or role", false, api(403, "/api/2.0/people/status/2", "Access denied", true, 1), "This API key may not do that to the account or group (HTTP 403)", "Nobody changes the Owner's account"},
 		{"people 401 as any API", false, api(401, "/api/2.0/people/abc", "", true, 1), "DocSpace rejected the API key (HTTP 401)", "Create a new key"},
+		{"audit plan 402", false, api(402, "/api/2.0/security/audit/settings/lifetime", "Your pricing plan does not support this option", true, 1), "The audit trail is not part of this portal's plan (HTTP 402)", "docspace_portal"},
+		{"setting plan 402", false, api(402, "/api/2.0/settings/cookiesettings", "Your pricing plan does not support this option", true, 1), "This setting is not part of this portal's plan (HTTP 402)", "Upgrade the plan"},
+		{"settings 403", false, api(403, "/api/2.0/settings/security/loginsettings", "Access denied", true, 1), "This API key may not change portal settings (HTTP 403)", "Owner or a DocSpace admin"},
+		{"settings 403 message", false, api(403, "/api/2.0/settings/tfaapp", "SMS settings are not available", true, 1), "DocSpace refused the setting (HTTP 403)", "SMS settings are not available"},
+		{"webhook 403", false, api(403, "/api/2.0/settings/webhook", "Access denied", true, 1), "This API key may not manage that webhook (HTTP 403)", "only the ones they created"},
+		{"webhook 400", false, api(400, "/api/2.0/settings/webhook", "URL host is in the blacklist", true, 1), "DocSpace refused the webhook (HTTP 400)", "HEAD request"},
+		{"settings 400", false, api(400, "/api/2.0/settings/iprestrictions", "IpRestrictions", true, 1), "DocSpace refused the setting (HTTP 400)", "single IP addresses"},
+		{"webhook 404", false, api(404, "/api/2.0/settings/webhook/3", "The record could not be found", true, 1), "DocSpace webhook not found (HTTP 404)", "answered 410"},
+		{"settings 503 as any API", false, api(503, "/api/2.0/settings/tfaapp", "", false, 1), "DocSpace portal unavailable (HTTP 503)", "raise max_retries"},
 		{"file operation", false, &docspace.FileOperationError{ID: "op1", Message: "opened for editing"}, "The DocSpace file operation failed", `operation op1 failed: "opened for editing"`},
 	}
 	for _, tc := range cases {

@@ -206,6 +206,15 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newUserResource,
 		newGroupResource,
 		newGroupMembersResource,
+		newPasswordPolicyResource,
+		newLoginSettingsResource,
+		newIPRestrictionsResource,
+		newTFASettingsResource,
+		newSessionLifetimeResource,
+		newTrustedMailDomainsResource,
+		newInvitationSettingsResource,
+		newAuditSettingsResource,
+		newWebhookResource,
 	}
 }
 
@@ -223,6 +232,7 @@ func (p *docspaceProvider) ListResources(context.Context) []func() list.ListReso
 		newRoomListResource,
 		newUserListResource,
 		newGroupListResource,
+		newWebhookListResource,
 	}
 }
 
@@ -235,6 +245,10 @@ func (p *docspaceProvider) DataSources(context.Context) []func() datasource.Data
 		newUsersDataSource,
 		newGroupDataSource,
 		newGroupsDataSource,
+		newPortalDataSource,
+		newAuditEventsDataSource,
+		newLoginEventsDataSource,
+		newWebhookDeliveriesDataSource,
 	}
 }
 

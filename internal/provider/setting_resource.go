@@ -1,0 +1,213 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/resource"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
+)
+
+// The portal's settings are singletons: one per portal, always there. Every settings
+// resource is a settingResource, told by a settingSpec how to read, write and reset its
+// setting and how its model maps onto the client's type S. The engine gives them the same
+// behaviour: create adopts the setting and writes only if the portal differs; update
+// writes what the plan says (never when nothing changed); read shows drift attribute by
+// attribute; destroy restores DocSpace's default; import takes the id "portal".
+
+// settingID is the id (and import id) of every settings resource.
+const settingID = "portal"
+
+// settingSpec describes one setting. M is the resource's model (with an `id` attribute),
+// S the client's value.
+type settingSpec[M any, S any] struct {
+	name        string // the type name after "docspace_"
+	description string
+	attributes  map[string]schema.Attribute // without id
+	// read, write and reset take the client first, so client methods fit as they are.
+	read  func(*docspace.Client, context.Context) (*S, error)
+	write func(*docspace.Client, context.Context, S) error
+	reset func(*docspace.Client, context.Context) error
+	// toModel maps the portal's value onto the model; known is the prior state or plan
+	// (nil on import), for what DocSpace does not report.
+	toModel   func(s S, known *M) M
+	fromModel func(context.Context, M) (S, diag.Diagnostics)
+	// validate checks a plan beyond single attributes (may be nil).
+	validate func(ctx context.Context, planned S, diags *diag.Diagnostics)
+	// warning words what a write of planned (over prior, nil on create) does to users;
+	// "" for nothing (may be nil).
+	warning func(prior *S, planned S) string
+	// equal says two values are the same setting (reflect.DeepEqual when nil).
+	equal func(a, b S) bool
+}
+
+type settingResource[M any, S any] struct {
+	spec settingSpec[M, S]
+	data *providerData
+}
+
+var (
+	_ resource.ResourceWithConfigure   = (*settingResource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithModifyPlan  = (*settingResource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithImportState = (*settingResource[struct{}, struct{}])(nil)
+)
+
+func (r *settingResource[M, S]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
+	resp.TypeName = req.ProviderTypeName + "_" + r.spec.name
+}
+
+func (r *settingResource[M, S]) Schema(_ context.Context, _ resource.SchemaRequest, resp *resource.SchemaResponse) {
+	attrs := map[string]schema.Attribute{
+		"id": schema.StringAttribute{Computed: true, PlanModifiers: []planmodifier.String{stringplanmodifier.UseStateForUnknown()},
+			Description: settingIDDescription},
+	}
+	for k, v := range r.spec.attributes {
+		attrs[k] = v
+	}
+	resp.Schema = schema.Schema{Description: r.spec.description, Attributes: attrs}
+}
+
+func (r *settingResource[M, S]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
+	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
+}
+
+func (r *settingResource[M, S]) sameSetting(a, b S) bool {
+	if r.spec.equal != nil {
+		return r.spec.equal(a, b)
+	}
+	return reflect.DeepEqual(a, b)
+}
+
+// ModifyPlan checks the planned setting as a whole and warns about side effects.
+func (r *settingResource[M, S]) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
+	if req.Plan.Raw.IsNull() || !req.Config.Raw.IsFullyKnown() {
+		return
+	}
+	var plan M
+	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
+	planned, diags := r.spec.fromModel(ctx, plan)
+	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+		return
+	}
+	if r.spec.validate != nil {
+		r.spec.validate(ctx, planned, &resp.Diagnostics)
+	}
+	var prior *S
+	if !req.State.Raw.IsNull() {
+		var state M
+		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+		s, diags := r.spec.fromModel(ctx, state)
+		resp.Diagnostics.Append(diags...)
+		if r.sameSetting(s, planned) {
+			return
+		}
+		prior = &s
+	}
+	if r.spec.warning != nil {
+		if w := r.spec.warning(prior, planned); w != "" {
+			resp.Diagnostics.AddWarning("Applying docspace_"+r.spec.name+" affects people signed in to the portal", w)
+		}
+	}
+}
+
+func (r *settingResource[M, S]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
+	r.save(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+func (r *settingResource[M, S]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
+	r.save(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+}
+
+// save writes the planned setting, unless the portal already has it, then reads it back.
+func (r *settingResource[M, S]) save(ctx context.Context, planData planGetter, state stateSetter, diags *diag.Diagnostics) {
+	var plan M
+	diags.Append(planData.Get(ctx, &plan)...)
+	if diags.HasError() || !requireClient(r.data, diags) {
+		return
+	}
+	planned, d := r.spec.fromModel(ctx, plan)
+	if diags.Append(d...); diags.HasError() {
+		return
+	}
+	client := r.data.client
+	current, err := r.spec.read(client, ctx)
+	if err != nil {
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the "+r.label(), false, err))
+		return
+	}
+	// Writes can log everyone out: never send what the portal already has.
+	if !r.sameSetting(*current, planned) {
+		if err := r.spec.write(client, ctx, planned); err != nil {
+			diags.Append(apiErrorDiagnostic(client.PortalURL(), "saving the "+r.label(), false, err))
+			return
+		}
+		if current, err = r.spec.read(client, ctx); err != nil {
+			diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the "+r.label()+" back", false, err))
+			return
+		}
+	}
+	got := r.spec.toModel(*current, &plan)
+	if gotS, _ := r.spec.fromModel(ctx, got); !r.sameSetting(gotS, planned) {
+		diags.AddError("DocSpace did not store the "+r.label()+" as planned",
+			fmt.Sprintf("The portal answered success, but reading the setting back gives %+v instead of %+v. Apply again; if it persists, the portal rewrites the value (check the limits in the documentation).", gotS, planned))
+	}
+	diags.Append(state.Set(ctx, got)...)
+}
+
+func (r *settingResource[M, S]) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
+	var state M
+	resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
+	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	current, err := r.spec.read(r.data.client, ctx)
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the "+r.label(), false, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, r.spec.toModel(*current, &state))...)
+}
+
+// Delete restores DocSpace's default.
+func (r *settingResource[M, S]) Delete(ctx context.Context, _ resource.DeleteRequest, resp *resource.DeleteResponse) {
+	if !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	if err := r.spec.reset(r.data.client, ctx); err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "restoring the default "+r.label(), false, err))
+	}
+}
+
+func (r *settingResource[M, S]) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
+	if req.ID != settingID {
+		resp.Diagnostics.AddError("Invalid import id for docspace_"+r.spec.name,
+			fmt.Sprintf("Got %q. A portal has one %s: import it with the id %q.", req.ID, r.label(), settingID))
+		return
+	}
+	if !requireClient(r.data, &resp.Diagnostics) {
+		return
+	}
+	current, err := r.spec.read(r.data.client, ctx)
+	if err != nil {
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "importing the "+r.label(), false, err))
+		return
+	}
+	resp.Diagnostics.Append(resp.State.Set(ctx, r.spec.toModel(*current, nil))...)
+}
+
+// label is the setting's name in prose ("password policy").
+func (r *settingResource[M, S]) label() string {
+	out := []rune(r.spec.name)
+	for i, c := range out {
+		if c == '_' {
+			out[i] = ' '
+		}
+	}
+	return string(out)
+}
