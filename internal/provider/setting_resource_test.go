@@ -57,15 +57,23 @@ var settingCases = []settingCase{
 	{
 		kind:   "password_policy",
 		create: `min_length = 12` + "\n  digits = true", update: `min_length = 14` + "\n  upper_case = true",
-		created:   func(s mockportal.SecuritySettings) bool { return s.Password == mockportal.PasswordPolicy{MinLength: 12, Digits: true} },
-		updated:   func(s mockportal.SecuritySettings) bool { return s.Password == mockportal.PasswordPolicy{MinLength: 14, UpperCase: true} },
-		drift:     func(s *mockportal.SecuritySettings) { s.Password.MinLength = 9 },
-		isDefault: func(s mockportal.SecuritySettings) bool { return s.Password == mockportal.DefaultSecuritySettings().Password },
+		created: func(s mockportal.SecuritySettings) bool {
+			return s.Password == mockportal.PasswordPolicy{MinLength: 12, Digits: true}
+		},
+		updated: func(s mockportal.SecuritySettings) bool {
+			return s.Password == mockportal.PasswordPolicy{MinLength: 14, UpperCase: true}
+		},
+		drift: func(s *mockportal.SecuritySettings) { s.Password.MinLength = 9 },
+		isDefault: func(s mockportal.SecuritySettings) bool {
+			return s.Password == mockportal.DefaultSecuritySettings().Password
+		},
 	},
 	{
 		kind:   "login_settings",
 		create: `attempt_count = 3`, update: `attempt_count = 3` + "\n  block_seconds = 900",
-		created:   func(s mockportal.SecuritySettings) bool { return s.Login == mockportal.LoginSettings{AttemptCount: 3, BlockTime: 60, CheckPeriod: 60} },
+		created: func(s mockportal.SecuritySettings) bool {
+			return s.Login == mockportal.LoginSettings{AttemptCount: 3, BlockTime: 60, CheckPeriod: 60}
+		},
 		updated:   func(s mockportal.SecuritySettings) bool { return s.Login.BlockTime == 900 },
 		drift:     func(s *mockportal.SecuritySettings) { s.Login.CheckPeriod = 5 },
 		isDefault: func(s mockportal.SecuritySettings) bool { return s.Login == mockportal.DefaultSecuritySettings().Login },
@@ -84,24 +92,32 @@ var settingCases = []settingCase{
 	{
 		kind:   "tfa_settings",
 		create: `method = "app"`, update: `method = "app"` + "\n  trusted_ips = [\"203.0.113.0/24\"]",
-		created:   func(s mockportal.SecuritySettings) bool { return s.TFA.Method == "app" && len(s.TFA.TrustedIPs) == 0 },
-		updated:   func(s mockportal.SecuritySettings) bool { return slices.Equal(s.TFA.TrustedIPs, []string{"203.0.113.0/24"}) },
+		created: func(s mockportal.SecuritySettings) bool { return s.TFA.Method == "app" && len(s.TFA.TrustedIPs) == 0 },
+		updated: func(s mockportal.SecuritySettings) bool {
+			return slices.Equal(s.TFA.TrustedIPs, []string{"203.0.113.0/24"})
+		},
 		drift:     func(s *mockportal.SecuritySettings) { s.TFA = mockportal.TFASettings{Method: "none"} },
 		isDefault: func(s mockportal.SecuritySettings) bool { return s.TFA.Method == "none" },
 	},
 	{
 		kind:   "session_lifetime",
 		create: `enabled = true` + "\n  lifetime_minutes = 480", update: `enabled = true` + "\n  lifetime_minutes = 60",
-		created:   func(s mockportal.SecuritySettings) bool { return s.Cookie == mockportal.CookieSettings{LifeTime: 480, Enabled: true} },
-		updated:   func(s mockportal.SecuritySettings) bool { return s.Cookie.LifeTime == 60 },
-		drift:     func(s *mockportal.SecuritySettings) { s.Cookie.Enabled = false },
-		isDefault: func(s mockportal.SecuritySettings) bool { return s.Cookie == mockportal.DefaultSecuritySettings().Cookie },
+		created: func(s mockportal.SecuritySettings) bool {
+			return s.Cookie == mockportal.CookieSettings{LifeTime: 480, Enabled: true}
+		},
+		updated: func(s mockportal.SecuritySettings) bool { return s.Cookie.LifeTime == 60 },
+		drift:   func(s *mockportal.SecuritySettings) { s.Cookie.Enabled = false },
+		isDefault: func(s mockportal.SecuritySettings) bool {
+			return s.Cookie == mockportal.DefaultSecuritySettings().Cookie
+		},
 	},
 	{
 		kind:   "trusted_mail_domains",
 		create: `mode = "custom"` + "\n  domains = [\"example.com\"]", update: `mode = "custom"` + "\n  domains = [\"example.com\", \"example.org\"]\n  join_as_users = false",
-		created:   func(s mockportal.SecuritySettings) bool { return s.MailDomain.Type == 1 && s.MailDomain.InviteAsUsers },
-		updated:   func(s mockportal.SecuritySettings) bool { return len(s.MailDomain.Domains) == 2 && !s.MailDomain.InviteAsUsers },
+		created: func(s mockportal.SecuritySettings) bool { return s.MailDomain.Type == 1 && s.MailDomain.InviteAsUsers },
+		updated: func(s mockportal.SecuritySettings) bool {
+			return len(s.MailDomain.Domains) == 2 && !s.MailDomain.InviteAsUsers
+		},
 		drift:     func(s *mockportal.SecuritySettings) { s.MailDomain.Type = 2 },
 		isDefault: func(s mockportal.SecuritySettings) bool { return s.MailDomain.Type == 0 && s.MailDomain.InviteAsUsers },
 		// DocSpace never reports join_as_users: an import assumes the default.
@@ -110,15 +126,23 @@ var settingCases = []settingCase{
 	{
 		kind:   "invitation_settings",
 		create: `allow_inviting_guests = false`, update: `allow_inviting_members = false`,
-		created:   func(s mockportal.SecuritySettings) bool { return s.Invitation == mockportal.InvitationSettings{Members: true} },
-		updated:   func(s mockportal.SecuritySettings) bool { return s.Invitation == mockportal.InvitationSettings{Guests: true} },
-		drift:     func(s *mockportal.SecuritySettings) { s.Invitation.Guests = false },
-		isDefault: func(s mockportal.SecuritySettings) bool { return s.Invitation == mockportal.DefaultSecuritySettings().Invitation },
+		created: func(s mockportal.SecuritySettings) bool {
+			return s.Invitation == mockportal.InvitationSettings{Members: true}
+		},
+		updated: func(s mockportal.SecuritySettings) bool {
+			return s.Invitation == mockportal.InvitationSettings{Guests: true}
+		},
+		drift: func(s *mockportal.SecuritySettings) { s.Invitation.Guests = false },
+		isDefault: func(s mockportal.SecuritySettings) bool {
+			return s.Invitation == mockportal.DefaultSecuritySettings().Invitation
+		},
 	},
 	{
 		kind: "audit_settings", opts: mockportal.Options{Paid: true},
 		create: `login_history_days = 30`, update: `login_history_days = 30` + "\n  audit_trail_days = 90",
-		created:   func(s mockportal.SecuritySettings) bool { return s.Audit == mockportal.AuditLifetime{LoginHistory: 30, AuditTrail: 180} },
+		created: func(s mockportal.SecuritySettings) bool {
+			return s.Audit == mockportal.AuditLifetime{LoginHistory: 30, AuditTrail: 180}
+		},
 		updated:   func(s mockportal.SecuritySettings) bool { return s.Audit.AuditTrail == 90 },
 		drift:     func(s *mockportal.SecuritySettings) { s.Audit.LoginHistory = 7 },
 		isDefault: func(s mockportal.SecuritySettings) bool { return s.Audit == mockportal.DefaultSecuritySettings().Audit },
