@@ -3,6 +3,7 @@ package provider
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -30,6 +31,8 @@ func TestAccExamples_FormatAndValidate(t *testing.T) {
 			tf := newTerraformCLI(t)
 			validate := []string{"validate", "-no-color"}
 			switch {
+			case usesWriteOnly(t, dir) && !tf.supports(featureWriteOnly):
+				t.Skipf("%s has no write-only attributes", tf)
 			case strings.HasPrefix(name, "actions/") && !tf.supports(featureActions):
 				t.Skipf("%s has no actions", tf)
 			case strings.HasPrefix(name, "list-resources/"):
@@ -50,25 +53,45 @@ func TestAccExamples_FormatAndValidate(t *testing.T) {
 	}
 }
 
-// copyExample puts an example's files into the CLI's working directory. List resource
-// examples get the provider block they run with.
+// copyExample puts an example's files, and its local modules below it, into the CLI's
+// working directory. List resource examples get the provider block they run with.
 func copyExample(t *testing.T, dir string, tf *terraformCLI) {
+	t.Helper()
+	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".sh") {
+			return err
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		tf.writeFile(rel, string(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(filepath.ToSlash(dir), "list-resources/") {
+		tf.writeFile("provider.tf", "provider \"docspace\" {\n  portal_url = \"https://example.onlyoffice.com\"\n}\n")
+	}
+}
+
+// usesWriteOnly says whether an example sets a write-only attribute (named *_wo).
+func usesWriteOnly(t *testing.T, dir string) bool {
 	t.Helper()
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, e := range entries {
-		if e.IsDir() || strings.HasSuffix(e.Name(), ".sh") {
-			continue
-		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
+		if err == nil && regexp.MustCompile(`(?m)^\s*\w+_wo\s*=`).Match(b) {
+			return true
 		}
-		tf.writeFile(e.Name(), string(b))
 	}
-	if strings.Contains(filepath.ToSlash(dir), "list-resources/") {
-		tf.writeFile("provider.tf", "provider \"docspace\" {\n  portal_url = \"https://example.onlyoffice.com\"\n}\n")
-	}
+	return false
 }

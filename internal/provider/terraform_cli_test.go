@@ -99,10 +99,15 @@ func (c *terraformCLI) writeConfig(config string) {
 	c.writeFile("main.tf", config)
 }
 
-// writeFile writes a file into the working directory (a .tfquery.hcl file, say).
+// writeFile writes a file into the working directory (a .tfquery.hcl file, a module's
+// file in a subdirectory, say).
 func (c *terraformCLI) writeFile(name, content string) {
 	c.t.Helper()
-	if err := os.WriteFile(filepath.Join(c.dir, name), []byte(content), 0o600); err != nil {
+	target := filepath.Join(c.dir, name)
+	if err := os.MkdirAll(filepath.Dir(target), 0o700); err != nil {
+		c.t.Fatal(err)
+	}
+	if err := os.WriteFile(target, []byte(content), 0o600); err != nil {
 		c.t.Fatal(err)
 	}
 }
