@@ -51,7 +51,7 @@ func (p *Portal) serveControl(w http.ResponseWriter, r *http.Request) {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return
 		}
-		deliveries, err := p.DeliverWebhookEvent(b.Trigger, b.TargetID, b.Payload)
+		deliveries, err := p.DeliverWebhookEvent(r.Context(), b.Trigger, b.TargetID, b.Payload)
 		if err != nil {
 			http.Error(w, err.Error(), http.StatusBadRequest)
 			return

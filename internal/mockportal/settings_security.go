@@ -82,7 +82,7 @@ func (p *Portal) putIPRestrictionsLocked(w http.ResponseWriter, r *http.Request,
 	}
 	s.Enable = enable
 	p.savedLocked(u, actionIP, "IP restrictions settings updated")
-	echo := map[string]any{"ipRestrictions": json.RawMessage(*b.IPRestrictions)}
+	echo := map[string]any{"ipRestrictions": *b.IPRestrictions}
 	if string(*b.IPRestrictions) == "null" {
 		echo["ipRestrictions"] = []any{}
 	}

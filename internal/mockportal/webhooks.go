@@ -2,6 +2,7 @@ package mockportal
 
 import (
 	"bytes"
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -493,7 +494,7 @@ func (p *Portal) listDeliveriesLocked(w http.ResponseWriter, r *http.Request, u 
 // does: to every enabled webhook whose triggers include it (or are all) and whose target,
 // if any, is targetID; signed with x-docspace-signature-256. It returns when every
 // delivery has been answered (or failed) and logged. A 410 Gone deletes the webhook.
-func (p *Portal) DeliverWebhookEvent(trigger, targetID string, payload any) ([]WebhookDelivery, error) {
+func (p *Portal) DeliverWebhookEvent(ctx context.Context, trigger, targetID string, payload any) ([]WebhookDelivery, error) {
 	var bit int64
 	for _, t := range webhookTriggers {
 		if t.name == trigger {
@@ -528,7 +529,7 @@ func (p *Portal) DeliverWebhookEvent(trigger, targetID string, payload any) ([]W
 
 	var out []WebhookDelivery
 	for _, s := range sends {
-		d := deliver(s.hook, s.body)
+		d := deliver(ctx, s.hook, s.body)
 		d.ID, d.ConfigID, d.ConfigName, d.Trigger, d.Created = s.logID, s.hook.ID, s.hook.Name, bit, s.created
 		p.mu.Lock()
 		d.Delivered = p.opts.Now()
@@ -540,12 +541,12 @@ func (p *Portal) DeliverWebhookEvent(trigger, targetID string, payload any) ([]W
 }
 
 // deliver POSTs one signed body, without following redirects.
-func deliver(h Webhook, body []byte) WebhookDelivery {
+func deliver(ctx context.Context, h Webhook, body []byte) WebhookDelivery {
 	mac := hmac.New(sha256.New, []byte(h.Secret))
 	mac.Write(body)
 	signature := "sha256=" + strings.ToUpper(hex.EncodeToString(mac.Sum(nil)))
 	d := WebhookDelivery{RequestPayload: string(body)}
-	req, err := http.NewRequest(http.MethodPost, h.URI, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, h.URI, bytes.NewReader(body))
 	if err != nil {
 		d.Status, d.ResponsePayload = 500, err.Error()
 		return d

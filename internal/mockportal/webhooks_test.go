@@ -63,10 +63,10 @@ func TestWebhooks_LifecycleAndSignedDelivery(t *testing.T) {
 	if list := admin.api("GET", "settings/webhook", "").body["response"].([]any); len(list) != 1 || strings.Contains(a.raw, "Long-enough-1") {
 		t.Errorf("list: %v", list)
 	}
-	if d, _ := srv.DeliverWebhookEvent("room.created", "", map[string]any{"id": 1}); len(d) != 0 {
+	if d, _ := srv.DeliverWebhookEvent(t.Context(), "room.created", "", map[string]any{"id": 1}); len(d) != 0 {
 		t.Errorf("a trigger it does not subscribe to was delivered: %+v", d)
 	}
-	d, err := srv.DeliverWebhookEvent("file.created", "", map[string]any{"id": 7})
+	d, err := srv.DeliverWebhookEvent(t.Context(), "file.created", "", map[string]any{"id": 7})
 	if err != nil || len(d) != 1 || d[0].Status != 200 {
 		t.Fatalf("delivery: %+v %v", d, err)
 	}

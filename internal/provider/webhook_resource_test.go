@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
@@ -65,9 +66,9 @@ resource "docspace_webhook" "this" {
 // deliverAndVerify makes the portal deliver an event and checks the receiver verifies it.
 func deliverAndVerify(srv *mockportal.Server, rc *webhookReceiver, secret string) resource.TestCheckFunc {
 	return func(*terraform.State) error {
-		d, err := srv.DeliverWebhookEvent("file.created", "", map[string]any{"id": 42, "title": "report.docx"})
+		d, err := srv.DeliverWebhookEvent(context.Background(), "file.created", "", map[string]any{"id": 42, "title": "report.docx"})
 		if err != nil || len(d) != 1 || d[0].Status != 200 {
-			return fmt.Errorf("delivery %+v %v", d, err)
+			return fmt.Errorf("delivery %+v: %w", d, err)
 		}
 		return rc.verify(secret)
 	}
