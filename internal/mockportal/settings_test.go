@@ -108,6 +108,14 @@ func TestSettings_TwoFactorLogsEveryoneOutButNotKeys(t *testing.T) {
 	if list := a.body["response"].([]any); list[1].(map[string]any)["enabled"] != true || list[1].(map[string]any)["trustedIps"] == nil {
 		t.Errorf("the API key must keep working and read it back: %s", a.raw)
 	}
+	again := callBody(t, "POST", srv.URL+"/api/2.0/authentication", nil, `{"userName":"owner@example.test","password":"Owner-pass-1"}`)
+	if r := response(again); r["tfa"] != true || r["token"] != nil {
+		t.Errorf("with 2FA on, a password alone gives no session: %s", again.raw)
+	}
+	owner.api("PUT", "settings/tfaapp", `{"type":"App","trustedIps":["127.0.0.0/8"]}`)
+	if r := response(callBody(t, "POST", srv.URL+"/api/2.0/authentication", nil, `{"userName":"owner@example.test","password":"Owner-pass-1"}`)); r["token"] == nil {
+		t.Errorf("a trusted address skips the second factor: %v", r)
+	}
 	if a := owner.api("PUT", "settings/tfaapp", `{"type":"None"}`); a.body["response"] != false {
 		t.Errorf("disable answers false: %s", a.raw)
 	}
