@@ -171,3 +171,32 @@ func TestAccWebhook_RefusedAtPlanOrByThePortal(t *testing.T) {
 		t.Error("a secret reached the request log")
 	}
 }
+
+// The write-only secret appears nowhere: not in the plan, the apply output, the state or
+// `show -json`.
+func TestAccWebhook_WriteOnlySecretLeavesNoTrace(t *testing.T) {
+	tf := newTerraformCLI(t, featureWriteOnly)
+	srv := mockportal.StartTest(t, mockportal.Options{AllowLoopbackWebhooks: true})
+	rc := newWebhookReceiver(t)
+	const secret = "Never-in-state-7"
+	tf.writeConfig(webhookConfig(srv, mockportal.DocSpaceAdmin, fmt.Sprintf(`name = "feed"
+  url              = %q
+  ssl_verification = false
+  secret_wo        = %q
+  secret_wo_version = 1`, rc.URL, secret)))
+	tf.init()
+	outputs := []string{tf.mustRun("plan", "-no-color", "-input=false")}
+	out, err := tf.apply()
+	if err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	outputs = append(outputs, out, tf.mustRun("show", "-json"), tf.mustRun("state", "pull"))
+	for i, o := range outputs {
+		if strings.Contains(o, secret) {
+			t.Errorf("output %d shows the secret:\n%s", i, o)
+		}
+	}
+	if err := deliverAndVerify(srv, rc, secret)(nil); err != nil {
+		t.Error(err)
+	}
+}
