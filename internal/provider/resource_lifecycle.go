@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"strconv"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -20,6 +21,21 @@ func importedID(ctx context.Context, req resource.ImportStateRequest, diags *dia
 	var id types.String
 	diags.Append(req.Identity.GetAttribute(ctx, path.Root("id"), &id)...)
 	return id.ValueString()
+}
+
+// importedIntID is importedID for objects with a number for id (rooms, webhooks); 0 when
+// the import names no positive number.
+func importedIntID(ctx context.Context, req resource.ImportStateRequest, diags *diag.Diagnostics) int64 {
+	if req.ID == "" && req.Identity != nil {
+		var id types.Int64
+		diags.Append(req.Identity.GetAttribute(ctx, path.Root("id"), &id)...)
+		return max(id.ValueInt64(), 0)
+	}
+	n, err := strconv.ParseInt(req.ID, 10, 64)
+	if err != nil {
+		return 0
+	}
+	return max(n, 0)
 }
 
 // readOrGone reads the object behind a resource during Read. A 404 removes the resource

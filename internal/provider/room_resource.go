@@ -256,14 +256,7 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 }
 
 func (r *roomResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := int64(0)
-	if req.ID == "" && req.Identity != nil {
-		var ident roomIdentity
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &ident)...)
-		id = ident.ID.ValueInt64()
-	} else if n, err := strconv.ParseInt(req.ID, 10, 64); err == nil {
-		id = n
-	}
+	id := importedIntID(ctx, req, &resp.Diagnostics)
 	if id <= 0 {
 		resp.Diagnostics.AddError("Invalid import id for docspace_room",
 			fmt.Sprintf("Got %q. Import a room by its number, as in its URL (…/rooms/shared/1234/filter…) or the docspace_rooms data source.", req.ID))

@@ -298,14 +298,7 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 }
 
 func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportStateRequest, resp *resource.ImportStateResponse) {
-	id := int64(0)
-	if req.ID == "" && req.Identity != nil {
-		var ident webhookIdentity
-		resp.Diagnostics.Append(req.Identity.Get(ctx, &ident)...)
-		id = ident.ID.ValueInt64()
-	} else if n, err := strconv.ParseInt(req.ID, 10, 64); err == nil {
-		id = n
-	}
+	id := importedIntID(ctx, req, &resp.Diagnostics)
 	if id <= 0 {
 		resp.Diagnostics.AddError("Invalid import id for docspace_webhook", fmt.Sprintf("Got %q. Import a webhook by its id, a number (the docspace_webhook list resource or DocSpace's Developer Tools show it).", req.ID))
 		return
