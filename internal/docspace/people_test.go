@@ -158,3 +158,23 @@ func TestGroups_LifecycleAnd204(t *testing.T) {
 		t.Errorf("groups: %+v %v", groups, err)
 	}
 }
+
+// BenchmarkUsers_List1000 reads 1,000 accounts (10 pages) from the mock portal over
+// loopback HTTP, as docspace_users and the user list resource do.
+func BenchmarkUsers_List1000(b *testing.B) {
+	srv := mockportal.StartTest(b, mockportal.Options{})
+	for i := range 994 {
+		srv.AddUser(mockportal.Person{Email: fmt.Sprintf("bulk%04d@example.test", i), FirstName: "Bulk", Type: mockportal.User})
+	}
+	client, err := docspace.New(docspace.Config{PortalURL: srv.URL, APIKey: srv.Key(mockportal.DocSpaceAdmin)})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		users, err := client.Users(context.Background(), docspace.UserFilter{})
+		if err != nil || len(users) != 1000 {
+			b.Fatalf("%d users, %v", len(users), err)
+		}
+	}
+}
