@@ -98,22 +98,37 @@ func (r *settingResource[M, S]) ModifyPlan(ctx context.Context, req resource.Mod
 	if r.spec.validate != nil {
 		r.spec.validate(ctx, planned, &resp.Diagnostics)
 	}
-	var prior *S
+	if r.spec.warning == nil {
+		return
+	}
+	prior := r.priorSetting(ctx, req, resp)
+	if prior != nil && r.sameSetting(*prior, planned) {
+		return // nothing will be written
+	}
+	if w := r.spec.warning(prior, planned); w != "" {
+		resp.Diagnostics.AddWarning("Applying docspace_"+r.spec.name+" affects people signed in to the portal", w)
+	}
+}
+
+// priorSetting is the setting before the apply: the state's, or on create the portal's
+// (read when the provider can already call it), so adopting a setting that is already as
+// planned warns about nothing. nil when unknown.
+func (r *settingResource[M, S]) priorSetting(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) *S {
 	if !req.State.Raw.IsNull() {
 		var state M
 		resp.Diagnostics.Append(req.State.Get(ctx, &state)...)
 		s, diags := r.spec.fromModel(ctx, state)
 		resp.Diagnostics.Append(diags...)
-		if r.sameSetting(s, planned) {
-			return
-		}
-		prior = &s
+		return &s
 	}
-	if r.spec.warning != nil {
-		if w := r.spec.warning(prior, planned); w != "" {
-			resp.Diagnostics.AddWarning("Applying docspace_"+r.spec.name+" affects people signed in to the portal", w)
-		}
+	if r.data == nil || r.data.client == nil {
+		return nil
 	}
+	current, err := r.spec.read(r.data.client, ctx)
+	if err != nil {
+		return nil // the apply reports it; the plan just warns
+	}
+	return current
 }
 
 func (r *settingResource[M, S]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {

@@ -44,3 +44,23 @@ resource "docspace_login_settings" "after" {
 		t.Error(err)
 	}
 }
+
+// Adopting two-factor settings the portal already has writes nothing and warns about
+// nothing.
+func TestAccTFASettings_AdoptingWhatThePortalHasIsQuiet(t *testing.T) {
+	tf := newTerraformCLI(t)
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	srv.ChangeSettings(func(s *mockportal.SecuritySettings) { s.TFA = mockportal.TFASettings{Method: "app"} })
+	tf.writeConfig(settingConfig(srv, mockportal.Owner, "tfa_settings", `method = "app"`))
+	tf.init()
+	if plan := tf.mustRun("plan", "-no-color", "-input=false"); strings.Contains(plan, "logs out every session") {
+		t.Errorf("a warning for a setting the portal already has:\n%s", plan)
+	}
+	srv.ResetRequests()
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	if err := onlyReads(srv)(nil); err != nil || srv.SessionResets() != 0 {
+		t.Errorf("adopting wrote (%v) or logged people out (%d)", err, srv.SessionResets())
+	}
+}
