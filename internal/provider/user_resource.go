@@ -52,6 +52,7 @@ type userModel struct {
 	DeleteOnDestroy types.Bool     `tfsdk:"delete_on_destroy"`
 	Status          types.String   `tfsdk:"status"`
 	UserName        types.String   `tfsdk:"user_name"`
+	Activated       types.Bool     `tfsdk:"activated"`
 	PasswordWO      types.String   `tfsdk:"password_wo"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
@@ -117,6 +118,7 @@ func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			},
 			"status":    schema.StringAttribute{Computed: true, Description: "Status of the account: " + userStatusDescription},
 			"user_name": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Login name DocSpace made from the email address."},
+			"activated": schema.BoolAttribute{Computed: true, Description: "Whether the user has confirmed the email address (false for new accounts and after an email change)."},
 		},
 		Blocks: map[string]schema.Block{
 			"timeouts": timeouts.Block(ctx, timeouts.Opts{Create: true, Update: true,
@@ -158,8 +160,10 @@ func (r *userResource) ValidateConfig(ctx context.Context, req resource.Validate
 	}
 }
 
-// ModifyPlan refuses at plan what DocSpace would silently ignore or refuse, predicts the
-// status, and warns when a type change will move the account's data.
+// ModifyPlan refuses at plan what DocSpace would silently ignore or refuse, and warns when
+// a type change will move the account's data. status and activated are left to the
+// framework: known from state when nothing changes, unknown otherwise (an invitee may
+// accept, or a user confirm an address, at any time).
 func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() {
 		return
@@ -175,8 +179,6 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 			resp.Diagnostics.AddAttributeError(path.Root("first_name"), "first_name is required to create an account",
 				"DocSpace needs a first name to create an active account. Set first_name, or set invite = true to let the invitee enter it.")
 		}
-		plan.Status = types.StringValue(predictedStatus(plan, types.StringNull()))
-		resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 		return
 	}
 	var state userModel
@@ -195,8 +197,6 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 			"DocSpace changes the address of active accounts only. Set disabled = false in the same change (the provider enables, changes the address, then disables), or leave email as it is.")
 	}
 	warnTypeChange(state.Type, plan.Type, state.Email, &resp.Diagnostics)
-	plan.Status = types.StringValue(predictedStatus(plan, state.Status))
-	resp.Diagnostics.Append(resp.Plan.Set(ctx, plan)...)
 }
 
 // refuseRename errors on a configured name that differs from the portal's.
@@ -224,17 +224,6 @@ func warnTypeChange(from, to, email types.String, diags *diag.Diagnostics) {
 	}
 }
 
-// predictedStatus is the status after apply: disabled if asked, pending while an
-// invitation is outstanding, else active.
-func predictedStatus(plan userModel, current types.String) string {
-	switch {
-	case plan.Disabled.ValueBool():
-		return docspace.StatusDisabled.String()
-	case plan.Invite.ValueBool() && current.IsNull(), current.ValueString() == docspace.StatusPending.String():
-		return docspace.StatusPending.String()
-	}
-	return docspace.StatusActive.String()
-}
 
 func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan userModel
@@ -438,6 +427,10 @@ func (r *userResource) readInto(ctx context.Context, id string, plan userModel, 
 	if err != nil {
 		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the account "+plan.Email.ValueString()+" back", false, err))
 		plan.FirstName, plan.LastName, plan.UserName = unknownToNull(plan.FirstName), unknownToNull(plan.LastName), unknownToNull(plan.UserName)
+		plan.Status = unknownToNull(plan.Status)
+		if plan.Activated.IsUnknown() {
+			plan.Activated = types.BoolNull()
+		}
 		diags.Append(state.Set(ctx, plan)...)
 		return
 	}
@@ -464,7 +457,7 @@ func existingUserModel(u *docspace.User) userModel {
 		FirstName: nullIfEmpty(u.FirstName), LastName: nullIfEmpty(u.LastName),
 		Type: types.StringValue(u.Type.String()), Disabled: types.BoolValue(u.Status == docspace.StatusDisabled),
 		Invite: types.BoolValue(u.Status == docspace.StatusPending), DeleteOnDestroy: types.BoolValue(true),
-		Status: types.StringValue(u.Status.String()), UserName: types.StringValue(u.UserName),
+		Status: types.StringValue(u.Status.String()), UserName: types.StringValue(u.UserName), Activated: types.BoolValue(u.Activated),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
 	}
 }

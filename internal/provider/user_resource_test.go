@@ -75,6 +75,7 @@ func TestAccUser_LifecycleTypesAndImport(t *testing.T) {
 					stateUserID(&id),
 					resource.TestCheckResourceAttr("docspace_user.this", "status", "active"),
 					resource.TestCheckResourceAttr("docspace_user.this", "user_name", "Jane.Doe"),
+					resource.TestCheckResourceAttr("docspace_user.this", "activated", "false"),
 					checkUser(srv, &id, userIs(mockportal.RoomAdmin, false)),
 				),
 			},
@@ -175,7 +176,10 @@ resource "docspace_user" "this" {
 					})
 				},
 				Config: config("robert@example.test"),
-				Check:  resource.TestCheckResourceAttr("docspace_user.this", "status", "active"),
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("docspace_user.this", "status", "active"),
+					resource.TestCheckResourceAttr("docspace_user.this", "activated", "true"),
+				),
 			},
 		},
 	})
