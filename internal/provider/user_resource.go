@@ -224,7 +224,6 @@ func warnTypeChange(from, to, email types.String, diags *diag.Diagnostics) {
 	}
 }
 
-
 func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
 	var plan userModel
 	resp.Diagnostics.Append(req.Plan.Get(ctx, &plan)...)
