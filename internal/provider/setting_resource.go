@@ -98,8 +98,8 @@ func (r *settingResource[M, S]) ModifyPlan(ctx context.Context, req resource.Mod
 	if r.spec.validate != nil {
 		r.spec.validate(ctx, planned, &resp.Diagnostics)
 	}
-	if r.spec.warning == nil {
-		return
+	if r.spec.warning == nil || resp.Diagnostics.HasError() {
+		return // an invalid plan never reaches the portal
 	}
 	prior := r.priorSetting(ctx, req, resp)
 	if prior != nil && r.sameSetting(*prior, planned) {
