@@ -45,4 +45,6 @@ mkdir -p "$(dirname "$out")"
 GOWORK=off GOFLAGS=-mod=mod CGO_ENABLED=0 go build -trimpath \
 	-ldflags "-s -w -X 'github.com/hashicorp/terraform/version.dev=no'" -o "$out.tmp" .
 mv "$out.tmp" "$out"
-TF_CLI_CONFIG_FILE=/dev/null "$out" version | head -n 1
+# sed, not head: head exits after one line and, under pipefail, the SIGPIPE it leaves
+# terraform (exit 141) would fail a build that succeeded.
+TF_CLI_CONFIG_FILE=/dev/null "$out" version | sed -n 1p

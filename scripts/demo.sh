@@ -37,7 +37,7 @@ export TF_VAR_portal_url="$url" TF_VAR_api_key="$key"
 cp "$root"/examples/demo/*.tf "$work/tf/"
 cd "$work/tf"
 
-echo "==> terraform apply ($("$TERRAFORM" version | head -n 1))"
+echo "==> terraform apply ($("$TERRAFORM" version | sed -n 1p))"
 "$TERRAFORM" apply -auto-approve -input=false -no-color 2>&1 | grep -v -e '^ - docspace-terraform/docspace in' -e 'Provider development overrides' -e 'The following provider development' -e 'versions may not be' -e 'published releases' -e '^$' -e 'Warning: Provider development' -e '^[│╷╵]' || true
 before=$("$TERRAFORM" output -raw history_count)
 remaining=$("$TERRAFORM" output -raw remaining_backups)
