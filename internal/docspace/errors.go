@@ -90,6 +90,23 @@ func (e *DecodeError) Error() string {
 
 func (e *DecodeError) Unwrap() error { return e.Err }
 
+// IsNotFound reports whether err is DocSpace's own "not found": HTTP 404 with DocSpace's
+// JSON error envelope. Only that answer means the object is gone. A 404 from anything else
+// (a reverse proxy's HTML page, an empty body, a path outside the portal because portal_url
+// is wrong, an endpoint an older server lacks) says nothing about the object, and treating
+// it as "gone" would make Terraform forget, or report destroyed, objects that still exist.
+func IsNotFound(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && apiErr.FromPortal
+}
+
+// IsForeignNotFound reports whether err is a 404 that did not come from DocSpace's API
+// (see IsNotFound): the request did not reach the endpoint at all.
+func IsForeignNotFound(err error) bool {
+	var apiErr *APIError
+	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && !apiErr.FromPortal
+}
+
 // StatusCode returns the HTTP status of an *APIError anywhere in err's chain, or 0.
 func StatusCode(err error) int {
 	var apiErr *APIError

@@ -15,6 +15,12 @@ func NormalizePortalURL(raw string) (string, error) {
 	if trimmed == "" {
 		return "", errors.New("the URL is empty")
 	}
+	lower := strings.ToLower(trimmed)
+	if !strings.Contains(trimmed, "://") && !strings.HasPrefix(lower, "http:") && !strings.HasPrefix(lower, "https:") {
+		// Without a scheme url.Parse reads "host:port" as a scheme or fails with parser
+		// jargon ("first path segment in URL cannot contain colon"): say what to write.
+		return "", fmt.Errorf("the URL must start with https:// (or http://): write https://%s", truncate(trimmed, 80))
+	}
 	u, err := url.Parse(trimmed)
 	if err != nil {
 		return "", fmt.Errorf("not a valid URL: %w", unwrapURLError(err))

@@ -36,6 +36,9 @@ func TestNormalizePortalURL(t *testing.T) {
 		"https://example.com:":        "empty port",
 		"mailto:admin@example.com":    "https://",
 		"https:example.com":           "no host",
+		// No scheme: one plain sentence, never url.Parse's "first path segment" jargon.
+		"127.0.0.1:8092/docspace": "must start with https:// (or http://): write https://127.0.0.1:8092/docspace",
+		"portal.example.com:8443": "write https://portal.example.com:8443",
 	}
 	for in, want := range bad {
 		_, err := docspace.NormalizePortalURL(in)

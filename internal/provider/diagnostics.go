@@ -103,6 +103,9 @@ func portalSaid(e *docspace.APIError) string {
 // describeStatus words an HTTP error answer, by status.
 func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summary, detail string) {
 	said := portalSaid(e)
+	if e.StatusCode == http.StatusNotFound && !e.FromPortal {
+		return describeForeignNotFound(portal, where, e)
+	}
 	if strings.Contains(e.Path, "/files/") {
 		if summary, detail, ok := describeRoomStatus(where, said, e); ok {
 			return summary, detail
@@ -133,7 +136,7 @@ func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summ
 	case code == http.StatusBadRequest:
 		return describeBadRequest(where, said, e)
 	case code == http.StatusNotFound:
-		return describeNotFound(portal, where, said, e)
+		return describeNotFound(where, said, e)
 	case code == http.StatusTooManyRequests:
 		tries := attemptsText(e.Attempts)
 		return fmt.Sprintf("DocSpace kept rate-limiting the requests (HTTP 429%s)", tries), where + "the portal answered 429 Too Many Requests" + tries + "." + said +
@@ -185,19 +188,32 @@ func describeBadRequest(where, said string, e *docspace.APIError) (summary, deta
 	}
 }
 
-func describeNotFound(portal, where, said string, e *docspace.APIError) (summary, detail string) {
+// describeForeignNotFound words a 404 that did not come from DocSpace's API (an HTML page,
+// an empty body): the request never reached the endpoint, so it says nothing about the
+// object, and the provider neither forgets nor reports destroyed anything because of it.
+func describeForeignNotFound(portal, where string, e *docspace.APIError) (summary, detail string) {
+	answered := "a page that is not DocSpace's API"
+	if e.Message != "" {
+		answered += fmt.Sprintf(" (%q)", e.Message)
+	}
+	return "The DocSpace API is not at portal_url (HTTP 404)", where + fmt.Sprintf("%s %s%s answered HTTP 404 with %s. ", e.Method, portal, e.Path, answered) +
+		"Terraform keeps its state as it was: this answer says nothing about the object itself. " +
+		"Check portal_url (" + portal + "): it must be the portal's root URL, including any path a reverse proxy serves DocSpace under " +
+		"(for example https://example.com/docspace). A proxy in maintenance mode, or a DocSpace version without this endpoint, answers the same way; apply again once the portal answers."
+}
+
+// describeNotFound words DocSpace's own 404 (its JSON error envelope) in the backup and
+// restore APIs; the other areas word theirs in their own describe function.
+func describeNotFound(where, said string, e *docspace.APIError) (summary, detail string) {
 	switch {
 	case strings.Contains(e.Path, "startrestore"):
 		return "Backup to restore not found (HTTP 404)", where + "the portal has no such backup or archive file." + said +
 			" Take the id from the docspace_backup_history data source, or check file_path and the storage settings."
-	case strings.Contains(e.Path, "deletebackup/"):
-		return "Backup id not accepted (HTTP 404)", where + "the portal did not accept the backup id in " + e.Path + "." + said
-	case e.FromPortal:
-		return "DocSpace could not find what the request names (HTTP 404)", where + e.Message + "." +
+	case strings.Contains(e.Path, "/backup/"):
+		return "DocSpace could not find what the backup request names (HTTP 404)", where + e.Message + "." +
 			" For Documents storage, check that storage_params.folderId is an existing folder the key's user can write to."
 	default:
-		return "DocSpace backup API not found (HTTP 404)", where + "the backup API is not at " + portal + "/api/2.0/backup/." + said +
-			" Check that portal_url is the portal's root URL (for example https://example.onlyoffice.com, or the path your reverse proxy serves DocSpace under)."
+		return "DocSpace could not find what the request names (HTTP 404)", where + "the portal has no such object." + said
 	}
 }
 
@@ -206,8 +222,8 @@ func describeNotFound(portal, where, said string, e *docspace.APIError) (summary
 func describeRoomStatus(where, said string, e *docspace.APIError) (summary, detail string, ok bool) {
 	switch {
 	case e.StatusCode == http.StatusNotFound:
-		return "DocSpace room not found (HTTP 404)", where + "the room does not exist (any more): it was deleted, or the id is wrong." + said +
-			" If it was deleted outside Terraform, remove it from the configuration or let Terraform create it again.", true
+		return "DocSpace room not found (HTTP 404)", where + "the portal says the room does not exist (any more): it was deleted, or the id is wrong." + said +
+			" Check the room id; a room Terraform manages that was deleted outside Terraform is dropped from state at the next refresh and planned again.", true
 	case e.StatusCode == http.StatusPaymentRequired:
 		return "The portal's plan allows no more rooms (HTTP 402)", where + "the pricing plan's room limit is reached." + said +
 			" Delete or archive rooms you no longer need, or upgrade the plan in DocSpace's Payments settings.", true
@@ -288,7 +304,11 @@ func isSettingsPath(p string) bool {
 // false for answers worded like any other API's (401, 429, 5xx).
 func describeSettingsStatus(where, said string, e *docspace.APIError) (summary, detail string, ok bool) {
 	webhook := strings.Contains(e.Path, "/webhook")
+	deliveries := strings.Contains(e.Path, "/webhooks/log")
 	switch code := e.StatusCode; {
+	case code == http.StatusNotFound && deliveries:
+		return "DocSpace found no delivery log to read (HTTP 404)", where + "the portal found nothing for that delivery log query." + said +
+			" Check webhook_id against the docspace_webhook resources or the webhook list.", true
 	case code == http.StatusPaymentRequired && strings.Contains(e.Path, "/security/audit"):
 		return "The audit trail is not part of this portal's plan (HTTP 402)", where + "DocSpace Cloud changes audit retention on plans with the audit trail only." + said +
 			" Upgrade the plan in DocSpace's Payments settings, or remove docspace_audit_settings from this portal's configuration (docspace_portal's `audit` tells which portals have it).", true
@@ -311,6 +331,30 @@ func describeSettingsStatus(where, said string, e *docspace.APIError) (summary, 
 			" Check them against the resource's documentation (ranges, single IP addresses, domain names).", true
 	case code == http.StatusNotFound && webhook:
 		return "DocSpace webhook not found (HTTP 404)", where + "the webhook does not exist (any more): it was deleted by hand, or by DocSpace after its URL answered 410." + said, true
+	case code == http.StatusNotFound:
+		return "DocSpace setting not found (HTTP 404)", where + "the portal has no such setting or record." + said +
+			" Check the id you gave; a setting that exists on newer DocSpace versions only needs a portal of that version.", true
 	}
 	return "", "", false
+}
+
+// warnAtPlan turns the errors of a plan-time check into warnings. Terraform plans the
+// configuration once more before every destroy (the pre-destroy refresh) and cannot tell the
+// provider so: an error there would block `terraform destroy`. The same check runs again as
+// an error at apply, before anything is written.
+func warnAtPlan(diags diag.Diagnostics) diag.Diagnostics {
+	var out diag.Diagnostics
+	for _, d := range diags {
+		if d.Severity() != diag.SeverityError {
+			out.Append(d)
+			continue
+		}
+		detail := d.Detail() + " terraform apply refuses this before changing anything (terraform destroy is not affected)."
+		if withPath, ok := d.(diag.DiagnosticWithPath); ok {
+			out.AddAttributeWarning(withPath.Path(), d.Summary(), detail)
+		} else {
+			out.AddWarning(d.Summary(), detail)
+		}
+	}
+	return out
 }

@@ -64,7 +64,8 @@ func (r *groupMembersResource) Configure(_ context.Context, req resource.Configu
 	r.data = providerDataFrom(req.ProviderData, &resp.Diagnostics)
 }
 
-// ModifyPlan checks the accounts about to be added.
+// ModifyPlan checks the accounts about to be added; a problem is a warning here and an
+// error at apply (see warnAtPlan).
 func (r *groupMembersResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
 		return
@@ -82,7 +83,7 @@ func (r *groupMembersResource) ModifyPlan(ctx context.Context, req resource.Modi
 		resp.Diagnostics.Append(state.Members.ElementsAs(ctx, &prior, false)...)
 	}
 	added := without(lowerAll(planned), lowerAll(prior))
-	resp.Diagnostics.Append(checkGroupCandidates(ctx, r.data.client, path.Root("members"), added)...)
+	resp.Diagnostics.Append(warnAtPlan(checkGroupCandidates(ctx, r.data.client, path.Root("members"), added))...)
 }
 
 func (r *groupMembersResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -111,6 +112,9 @@ func (r *groupMembersResource) save(ctx context.Context, planData planGetter, st
 	}
 	want := lowerAll(planned)
 	change := docspace.GroupChange{Add: without(want, g.MemberIDs), Remove: without(g.MemberIDs, append(want, g.ManagerID))}
+	if diags.Append(checkGroupCandidates(ctx, client, path.Root("members"), change.Add)...); diags.HasError() {
+		return
+	}
 	if len(change.Add)+len(change.Remove) > 0 {
 		if g, err = client.UpdateGroup(ctx, id, change); err != nil {
 			diags.Append(apiErrorDiagnostic(client.PortalURL(), "changing the members of group "+id, false, err))
@@ -176,7 +180,7 @@ func (r *groupMembersResource) Delete(ctx context.Context, req resource.DeleteRe
 	resp.Diagnostics.Append(state.Members.ElementsAs(ctx, &members, false)...)
 	client, id := r.data.client, strings.ToLower(state.GroupID.ValueString())
 	g, err := client.Group(ctx, id, false)
-	if docspace.StatusCode(err) == 404 {
+	if docspace.IsNotFound(err) {
 		return // the group is gone, and its members with it
 	}
 	if err == nil {

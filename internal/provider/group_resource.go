@@ -77,7 +77,8 @@ func (r *groupResource) Configure(_ context.Context, req resource.ConfigureReque
 }
 
 // ModifyPlan checks a new manager at plan: DocSpace refuses (create) or silently skips
-// (update) guests and disabled accounts.
+// (update) guests and disabled accounts. A problem is a warning here and an error at
+// apply (see warnAtPlan): the plan before a destroy runs this too.
 func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
 		return
@@ -91,7 +92,7 @@ func (r *groupResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanR
 	if plan.Manager.IsNull() || plan.Manager.IsUnknown() || strings.EqualFold(plan.Manager.ValueString(), prior.ValueString()) {
 		return
 	}
-	resp.Diagnostics.Append(checkGroupCandidates(ctx, r.data.client, path.Root("manager"), []string{plan.Manager.ValueString()})...)
+	resp.Diagnostics.Append(warnAtPlan(checkGroupCandidates(ctx, r.data.client, path.Root("manager"), []string{plan.Manager.ValueString()}))...)
 }
 
 func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -101,6 +102,11 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 		return
 	}
 	client := r.data.client
+	if !plan.Manager.IsNull() {
+		if resp.Diagnostics.Append(checkGroupCandidates(ctx, client, path.Root("manager"), []string{plan.Manager.ValueString()})...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	g, err := client.CreateGroup(ctx, docspace.NewGroup{Name: plan.Name.ValueString(), ManagerID: strings.ToLower(plan.Manager.ValueString())})
 	if err != nil {
 		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating group "+plan.Name.ValueString(), false, err))
@@ -142,6 +148,9 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 	newManager := strings.ToLower(plan.Manager.ValueString())
 	if newManager != "" && newManager != strings.ToLower(state.Manager.ValueString()) {
 		change.ManagerID = newManager
+		if resp.Diagnostics.Append(checkGroupCandidates(ctx, client, path.Root("manager"), []string{newManager})...); resp.Diagnostics.HasError() {
+			return
+		}
 	}
 	g, err := client.UpdateGroup(ctx, id, change)
 	if err == nil && plan.Manager.IsNull() && !state.Manager.IsNull() {
@@ -165,7 +174,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	if err := r.data.client.DeleteGroup(ctx, state.ID.ValueString()); err != nil && docspace.StatusCode(err) != 404 {
+	if err := r.data.client.DeleteGroup(ctx, state.ID.ValueString()); err != nil && !docspace.IsNotFound(err) {
 		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting group "+state.Name.ValueString(), false, err))
 	}
 }
@@ -214,7 +223,7 @@ func checkGroupCandidates(ctx context.Context, client *docspace.Client, at path.
 	for _, id := range ids {
 		u, err := client.User(ctx, id)
 		switch {
-		case docspace.StatusCode(err) == 404:
+		case docspace.IsNotFound(err):
 			diags.AddAttributeError(at, "No such account", fmt.Sprintf("There is no account with id %s on the portal (deleted, or a typo).", id))
 		case err != nil:
 			diags.Append(apiErrorDiagnostic(client.PortalURL(), "checking account "+id, false, err))

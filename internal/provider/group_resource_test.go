@@ -44,6 +44,15 @@ func hclStringOrNull(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
+// expectNoGroupCreated fails t when a group was created: the apply had to refuse first.
+func expectNoGroupCreated(t *testing.T, srv *mockportal.Server) {
+	for _, line := range srv.RequestLines() {
+		if strings.HasPrefix(line, "POST /api/2.0/group") {
+			t.Errorf("a group was created although the apply was refused: %s", line)
+		}
+	}
+}
+
 // checkGroup asserts on the portal's group behind docspace_group.this.
 func checkGroup(srv *mockportal.Server, want func(mockportal.Group) error) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -140,8 +149,13 @@ func TestAccGroup_RefusedAtPlan(t *testing.T) {
 		Steps: []resource.TestStep{
 			{Config: groupConfig(srv, mockportal.Owner, "   ", "", nil), PlanOnly: true, ExpectError: expectError(`Invalid group name`)},
 			{Config: groupConfig(srv, mockportal.Owner, "X", "not-a-guid", nil), PlanOnly: true, ExpectError: expectError(`"not-a-guid" is not a DocSpace user or group id`)},
-			{Config: groupConfig(srv, mockportal.Owner, "X", guest, nil), PlanOnly: true, ExpectError: expectError(`Guests cannot be in a group`)},
-			{Config: groupConfig(srv, mockportal.Owner, "X", "", []string{user, guest}), ExpectError: expectError(`Guests cannot be in a group.*guest@example.test`)},
+			// Refused at apply, before anything is written (a warning at plan: see warnAtPlan).
+			{Config: groupConfig(srv, mockportal.Owner, "X", guest, nil), ExpectError: expectError(`Guests cannot be in a group`)},
+			{
+				PreConfig:   func() { expectNoGroupCreated(t, srv) },
+				Config:      groupConfig(srv, mockportal.Owner, "X", "", []string{user, guest}),
+				ExpectError: expectError(`Guests cannot be in a group.*guest@example.test`),
+			},
 			{Config: groupConfig(srv, mockportal.Owner, "X", "", []string{user})},
 			{
 				// A member disabled in the UI vanishes from the group; putting it back is

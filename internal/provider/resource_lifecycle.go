@@ -44,7 +44,7 @@ func importedIntID(ctx context.Context, req resource.ImportStateRequest, diags *
 func readOrGone[T any](ctx context.Context, resp *resource.ReadResponse, client *docspace.Client, doing string, read func() (T, error)) (T, bool) {
 	v, err := read()
 	switch {
-	case docspace.StatusCode(err) == 404:
+	case docspace.IsNotFound(err):
 		resp.State.RemoveResource(ctx)
 		return v, false
 	case err != nil:

@@ -98,6 +98,9 @@ func applyRoomGrants(ctx context.Context, client *docspace.Client, roomID int, g
 		return diags
 	}
 	result, err := client.SetRoomAccess(ctx, roomID, changes, notify)
+	if len(grants) == 0 && docspace.IsNotFound(err) {
+		return diags // a deleted room has no members left to revoke
+	}
 	if err != nil {
 		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("setting access to room %d", roomID), false, err))
 		return diags
@@ -120,7 +123,7 @@ func applyRoomGrants(ctx context.Context, client *docspace.Client, roomID int, g
 // roomMembersOrGone lists a room's members; found is false when the room is gone.
 func roomMembersOrGone(ctx context.Context, client *docspace.Client, roomID int, diags *diag.Diagnostics) ([]docspace.RoomMember, bool) {
 	members, err := client.RoomMembers(ctx, roomID)
-	if docspace.StatusCode(err) == 404 {
+	if docspace.IsNotFound(err) {
 		return nil, false
 	}
 	if err != nil {

@@ -262,12 +262,7 @@ func (r *roomMembersResource) Delete(ctx context.Context, req resource.DeleteReq
 	for _, g := range grants {
 		revoke = append(revoke, g.subject)
 	}
-	err := applyRoomGrants(ctx, r.data.client, int(state.RoomID.ValueInt64()), nil, revoke, false)
-	for _, d := range err {
-		if !strings.Contains(d.Summary(), "HTTP 404") { // a deleted room has no members left
-			resp.Diagnostics.Append(d)
-		}
-	}
+	resp.Diagnostics.Append(applyRoomGrants(ctx, r.data.client, int(state.RoomID.ValueInt64()), nil, revoke, false)...)
 }
 
 // ImportState takes the room id.

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
-	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/attr"
@@ -92,7 +91,7 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 			"quota": schema.Int64Attribute{
 				Description: "The room's storage quota in bytes, or -1 for unlimited. Unset: the portal's default room quota applies.",
 				Optional:    true,
-				Validators:  []validator.Int64{int64validator.Any(int64validator.OneOf(docspace.QuotaUnlimited), int64validator.AtLeast(1))},
+				Validators:  []validator.Int64{quotaBytesValidator()},
 			},
 			"tags": schema.SetAttribute{
 				Description: "Tags of the room. The set is authoritative: tags added in DocSpace show as drift and are removed on apply. Unset means no tags.",
@@ -246,7 +245,7 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		op, err = client.DeleteRoom(ctx, id)
 	}
 	switch {
-	case docspace.StatusCode(err) == 404:
+	case docspace.IsNotFound(err):
 		return // already gone
 	case err != nil:
 		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("deleting room %d", id), false, err))

@@ -204,7 +204,8 @@ func TestAccRoom_InvalidConfigFailsAtPlan(t *testing.T) {
 		"long title":    {fmt.Sprintf("title = %q\n room_type = \"custom\"", strings.Repeat("x", 171)), `Invalid room title.*171 characters`},
 		"unknown type":  {`title = "x"` + "\n room_type = \"kanban\"", `room_type.*value must be one of`},
 		"colour with #": {`title = "x"` + "\n room_type = \"custom\"\n color = \"#FF5733\"", `color.*six upper-case hex digits`},
-		"quota zero":    {`title = "x"` + "\n room_type = \"custom\"\n quota = 0", `quota`},
+		"quota zero":    {`title = "x"` + "\n room_type = \"custom\"\n quota = 0", `Invalid quota.*quota is 0: a quota is -1 for unlimited`},
+		"quota -5":      {`title = "x"` + "\n room_type = \"custom\"\n quota = -5", `Invalid quota.*quota is -5`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {

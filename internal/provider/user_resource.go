@@ -294,7 +294,7 @@ func (r *userResource) invite(ctx context.Context, email string, want docspace.U
 		diags.AddAttributeError(path.Root("email"), "An account with this email already exists",
 			fmt.Sprintf("%s already has an account (id %s, %s), so there is nothing to invite. To manage it, import it: terraform import docspace_user.<name> %s.", email, existing.ID, existing.Status, email))
 		return nil
-	case docspace.StatusCode(err) != 404:
+	case !docspace.IsNotFound(err):
 		diags.Append(apiErrorDiagnostic(client.PortalURL(), "looking up "+email+" before inviting", false, err))
 		return nil
 	}
@@ -373,7 +373,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	client, id, email := r.data.client, state.ID.ValueString(), state.Email.ValueString()
 	u, err := client.User(ctx, id)
 	switch {
-	case docspace.StatusCode(err) == 404:
+	case docspace.IsNotFound(err):
 		return // already gone
 	case err != nil:
 		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "reading the account "+email+" before removing it", false, err))
@@ -386,7 +386,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	if !state.DeleteOnDestroy.ValueBool() {
 		return // disabled, kept for the record
 	}
-	if err := client.DeleteUser(ctx, id); err != nil && docspace.StatusCode(err) != 404 {
+	if err := client.DeleteUser(ctx, id); err != nil && !docspace.IsNotFound(err) {
 		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "deleting the account "+email, false, err))
 	}
 }

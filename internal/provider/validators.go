@@ -185,3 +185,25 @@ func groupNameValidator() validator.String {
 		},
 	}
 }
+
+// quotaValidator checks a storage quota in bytes: -1 (unlimited) or a positive number, in
+// one sentence (two validators joined with Any would report two contradictory errors).
+type quotaValidator struct{}
+
+func quotaBytesValidator() validator.Int64 { return quotaValidator{} }
+
+func (quotaValidator) Description(context.Context) string {
+	return "must be -1 (unlimited) or a positive number of bytes"
+}
+
+func (v quotaValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (quotaValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if q := req.ConfigValue.ValueInt64(); q != docspace.QuotaUnlimited && q < 1 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid quota",
+			fmt.Sprintf("%s is %d: a quota is -1 for unlimited or a positive number of bytes (1 GiB is 1073741824). Leave it unset for the portal's default.", req.Path, q))
+	}
+}

@@ -292,7 +292,7 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 	if resp.Diagnostics.HasError() || !requireClient(r.data, &resp.Diagnostics) {
 		return
 	}
-	if err := r.data.client.DeleteWebhook(ctx, int(state.ID.ValueInt64())); err != nil && docspace.StatusCode(err) != 404 {
+	if err := r.data.client.DeleteWebhook(ctx, int(state.ID.ValueInt64())); err != nil && !docspace.IsNotFound(err) {
 		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting webhook "+state.Name.ValueString(), false, err))
 	}
 }
