@@ -100,13 +100,6 @@ func IsNotFound(err error) bool {
 	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && apiErr.FromPortal
 }
 
-// IsForeignNotFound reports whether err is a 404 that did not come from DocSpace's API
-// (see IsNotFound): the request did not reach the endpoint at all.
-func IsForeignNotFound(err error) bool {
-	var apiErr *APIError
-	return errors.As(err, &apiErr) && apiErr.StatusCode == http.StatusNotFound && !apiErr.FromPortal
-}
-
 // StatusCode returns the HTTP status of an *APIError anywhere in err's chain, or 0.
 func StatusCode(err error) int {
 	var apiErr *APIError

@@ -63,3 +63,28 @@ func TestErrors_NotFoundHTML(t *testing.T) {
 		t.Fatalf("err = %v", err)
 	}
 }
+
+// Only DocSpace's own JSON 404 means an object is gone. The same room read outside the
+// portal's path (portal_url without its prefix) is a 404 too, but not the portal's.
+func TestErrors_IsNotFoundOnlyForThePortals404(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{PathPrefix: "/docspace"})
+	right, err := docspace.New(docspace.Config{PortalURL: srv.URL, APIKey: srv.Key(mockportal.Owner)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	wrong, err := docspace.New(docspace.Config{PortalURL: strings.TrimSuffix(srv.URL, "/docspace"), APIKey: srv.Key(mockportal.Owner)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = right.Room(context.Background(), 987654)
+	if !docspace.IsNotFound(err) {
+		t.Errorf("an unknown room on the portal is not IsNotFound: %v", err)
+	}
+	_, err = wrong.Room(context.Background(), 987654)
+	if docspace.IsNotFound(err) || docspace.StatusCode(err) != 404 {
+		t.Errorf("a room read outside the portal's path: IsNotFound %v, status %d (%v)", docspace.IsNotFound(err), docspace.StatusCode(err), err)
+	}
+	if docspace.IsNotFound(errors.New("404")) || docspace.IsNotFound(nil) {
+		t.Error("errors that are no API answer are not IsNotFound")
+	}
+}
