@@ -197,6 +197,27 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 			"DocSpace changes the address of active accounts only. Set disabled = false in the same change (the provider enables, changes the address, then disables), or leave email as it is.")
 	}
 	warnTypeChange(state.Type, plan.Type, state.Email, &resp.Diagnostics)
+	resp.Diagnostics.Append(warnAtPlan(refusePendingDowngrade(state, plan.Type))...)
+}
+
+// refusePendingDowngrade refuses lowering the type of an invitation nobody has accepted
+// yet: DocSpace's type change job takes active accounts only, and fails with words about
+// groups and guests.
+func refusePendingDowngrade(state userModel, to types.String) diag.Diagnostics {
+	var diags diag.Diagnostics
+	if to.IsUnknown() || state.Status.ValueString() != docspace.StatusPending.String() {
+		return diags
+	}
+	from, errF := docspace.ParseUserType(state.Type.ValueString())
+	want, errT := docspace.ParseUserType(to.ValueString())
+	if errF == nil && errT == nil && docspace.ChangeNeedsJob(from, want) {
+		diags.AddAttributeError(path.Root("type"), "Cannot lower the type of a pending invitation",
+			fmt.Sprintf("%s has not accepted the invitation yet, and DocSpace lowers the type of active accounts only (from %s to %s). "+
+				"Keep type = %q until the invitation is accepted, or send a new invitation with the lower type: "+
+				"terraform apply -replace=<this docspace_user's address> withdraws this one and invites again.",
+				state.Email.ValueString(), from, want, state.Type.ValueString()))
+	}
+	return diags
 }
 
 // refuseRename errors on a configured name that differs from the portal's.
@@ -343,6 +364,9 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	client, id, email := r.data.client, state.ID.ValueString(), state.Email.ValueString()
+	if resp.Diagnostics.Append(refusePendingDowngrade(state, plan.Type)...); resp.Diagnostics.HasError() {
+		return
+	}
 	if state.Disabled.ValueBool() && !plan.Disabled.ValueBool() {
 		r.setDisabled(ctx, id, email, false, &resp.Diagnostics)
 	}

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -347,5 +348,38 @@ func TestAccUser_PasswordIsWriteOnly(t *testing.T) {
 				},
 			),
 		}},
+	})
+}
+
+// Lowering the type of an invitation nobody accepted is refused before anything is sent
+// (DocSpace's type change job takes active accounts only), and destroy still goes through.
+func TestAccUser_PendingInvitationKeepsItsType(t *testing.T) {
+	srv := mockportal.StartTest(t, fastJobs())
+	config := func(typ string) string {
+		return userConfig(srv, mockportal.Owner, fmt.Sprintf(`
+  email  = "pending@example.test"
+  type   = %q
+  invite = true`, typ))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config("room_admin"), Check: resource.TestCheckResourceAttr("docspace_user.this", "status", "pending")},
+			{
+				PreConfig:   srv.ResetRequests,
+				Config:      config("user"),
+				ExpectError: expectError(`Cannot lower the type of a pending invitation.*pending@example.test has not accepted.*-replace`),
+			},
+			{
+				PreConfig: func() {
+					for _, line := range srv.RequestLines() {
+						if strings.Contains(line, "/people/type") {
+							t.Errorf("a type change was sent for a pending invitation: %s", line)
+						}
+					}
+				},
+				Config: config("user"), Destroy: true,
+			},
+		},
 	})
 }
