@@ -2,8 +2,12 @@ package provider
 
 import (
 	"context"
+	"fmt"
+	"reflect"
 	"strconv"
+	"strings"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
@@ -52,4 +56,34 @@ func readOrGone[T any](ctx context.Context, resp *resource.ReadResponse, client 
 		return v, false
 	}
 	return v, true
+}
+
+// verifyStored compares what a write planned with what the portal stores when read back,
+// attribute by attribute (the models' tfsdk tags), and names every attribute the portal
+// did not take: DocSpace answers some writes with success and drops a value, and without
+// this check Terraform would report its generic "inconsistent result" provider bug.
+// Unknown and null planned values (computed, or left to the portal) are not compared.
+func verifyStored[M any](what string, planned, stored M) diag.Diagnostics {
+	var diags diag.Diagnostics
+	p, s := reflect.ValueOf(planned), reflect.ValueOf(stored)
+	for i := range p.NumField() {
+		name := p.Type().Field(i).Tag.Get("tfsdk")
+		want, ok := p.Field(i).Interface().(attr.Value)
+		if !ok || name == "" || name == "timeouts" || want.IsNull() || want.IsUnknown() {
+			continue
+		}
+		got := s.Field(i).Interface().(attr.Value)
+		if want.Equal(got) {
+			continue
+		}
+		values := fmt.Sprintf(" gives %s instead of %s", got, want)
+		if strings.Contains(name, "secret") || strings.Contains(name, "password") {
+			values = " differs" // never print a secret
+		}
+		diags.AddAttributeError(path.Root(name), "DocSpace did not store "+name,
+			fmt.Sprintf("The portal accepted the change to %s but reading %s back%s. "+
+				"The portal keeps its own value, and the next plan shows the difference again. Check the value against the "+
+				"portal's limits and the key's rights, then apply again.", what, name, values))
+	}
+	return diags
 }

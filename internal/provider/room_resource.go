@@ -285,7 +285,9 @@ func (r *roomResource) readInto(ctx context.Context, id int, plan roomModel, sta
 		diags.Append(state.Set(ctx, plan)...)
 		return
 	}
-	diags.Append(state.Set(ctx, roomState(ctx, room, plan))...)
+	stored := roomState(ctx, room, plan)
+	diags.Append(verifyStored(fmt.Sprintf("room %d", id), plan, stored)...)
+	diags.Append(state.Set(ctx, stored)...)
 }
 
 func unknownToNull(v types.String) types.String {

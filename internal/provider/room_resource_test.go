@@ -337,3 +337,27 @@ func TestRoomState(t *testing.T) {
 		t.Errorf("an active room without a quota keeps %v", got.Quota)
 	}
 }
+
+// A change the portal answers with success but does not store is named, attribute by
+// attribute, instead of Terraform's "inconsistent result" provider bug; state keeps what
+// the portal has, so the next plan shows the change again.
+func TestAccRoom_DroppedChangeIsNamed(t *testing.T) {
+	srv := mockportal.StartTest(t, fastJobs())
+	var id int
+	config := func(title string) string { return roomConfig(srv, mockportal.Owner, fmt.Sprintf("title = %q\n room_type = \"custom\"", title)) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config("Before"), Check: stateRoomID(&id)},
+			{
+				PreConfig: func() {
+					srv.InjectFault(mockportal.Fault{Method: "PUT", Path: fmt.Sprintf("/api/2.0/files/rooms/%d", id), Status: 200,
+						Body: fmt.Sprintf(`{"response":{"id":%d,"title":"After","roomType":5},"status":0,"statusCode":200}`, id)})
+				},
+				Config:      config("After"),
+				ExpectError: expectError(`DocSpace did not store title.*room \d+ but reading title back gives "Before" instead of "After"`),
+			},
+			{Config: config("After"), Check: resource.TestCheckResourceAttr("docspace_room.this", "title", "After")},
+		},
+	})
+}

@@ -219,8 +219,8 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating webhook "+strconv.Quote(s.Name), false, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, webhookState(w, plan))...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, webhookIdentity{ID: types.Int64Value(int64(w.ID))})...)
+	r.readBack(ctx, w, plan, &resp.State, &resp.Diagnostics)
 }
 
 // findWebhook looks a webhook up in the list (there is no read by id); nil when gone.
@@ -282,8 +282,26 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "updating webhook "+strconv.Quote(s.Name), false, err))
 		return
 	}
-	resp.Diagnostics.Append(resp.State.Set(ctx, webhookState(w, plan))...)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, webhookIdentity{ID: state.ID})...)
+	r.readBack(ctx, w, plan, &resp.State, &resp.Diagnostics)
+}
+
+// readBack reads the webhook back after a write (the write's answer echoes the request),
+// records what the portal stores and names what it did not take. written is recorded when
+// the read fails, so the webhook is never lost.
+func (r *webhookResource) readBack(ctx context.Context, written *docspace.Webhook, plan webhookModel, state stateSetter, diags *diag.Diagnostics) {
+	stored, err := findWebhook(ctx, r.data.client, int64(written.ID))
+	switch {
+	case err != nil:
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading webhook "+strconv.Quote(written.Name)+" back", false, err))
+		stored = written
+	case stored == nil:
+		diags.AddError("DocSpace did not keep the webhook", fmt.Sprintf("The portal saved webhook %d (%q) but does not list it any more: it was deleted right away, by someone else or by DocSpace. Apply again to create it again.", written.ID, written.Name))
+		return
+	}
+	got := webhookState(stored, plan)
+	diags.Append(verifyStored("webhook "+strconv.Quote(written.Name), plan, got)...)
+	diags.Append(state.Set(ctx, got)...)
 }
 
 func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {

@@ -200,3 +200,29 @@ func TestAccWebhook_WriteOnlySecretLeavesNoTrace(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// A webhook write the portal answers with success but does not store is named.
+func TestAccWebhook_DroppedChangeIsNamed(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	config := func(name string) string {
+		return webhookConfig(srv, mockportal.DocSpaceAdmin, fmt.Sprintf(`name = %q
+  url    = "https://hooks.example.com/x"
+  secret = "Long-enough-1"`, name))
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config("before")},
+			{
+				PreConfig: func() {
+					id := srv.Webhooks()[0].ID
+					srv.InjectFault(mockportal.Fault{Method: "PUT", Path: "/api/2.0/settings/webhook", Status: 200,
+						Body: fmt.Sprintf(`{"response":{"id":%d,"name":"after","uri":"https://hooks.example.com/x","enabled":true,"ssl":true},"status":0,"statusCode":200}`, id)})
+				},
+				Config:      config("after"),
+				ExpectError: expectError(`DocSpace did not store name.*reading name back gives "before" instead of "after"`),
+			},
+			{Config: config("after"), Check: resource.TestCheckResourceAttr("docspace_webhook.this", "name", "after")},
+		},
+	})
+}
