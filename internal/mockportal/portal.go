@@ -64,6 +64,9 @@ type Options struct {
 	// PortalQuota is the portal's storage quota in bytes: a room quota above it is refused
 	// (DefaultPortalQuota when zero).
 	PortalQuota int64
+	// RoomQuotas starts the portal with room quotas on (default 0: none), as if an admin
+	// had switched them on; a new DocSpace portal has them off.
+	RoomQuotas bool
 	// JobDuration is how long asynchronous jobs (archive, unarchive, delete rooms; change
 	// a user's type down) run before they finish (DefaultJobDuration when zero).
 	JobDuration time.Duration
@@ -133,6 +136,7 @@ type Portal struct {
 	// Settings (settings*.go), the audit trail (audit.go), webhooks (webhooks.go).
 	created          time.Time
 	settings         SecuritySettings
+	quotas           QuotaSettings
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent
@@ -165,6 +169,7 @@ func New(opts Options) *Portal {
 		tokens:        map[string]string{},
 		ownerPassword: opts.OwnerPassword,
 		settings:      DefaultSecuritySettings(),
+		quotas:        QuotaSettings{Rooms: EntityQuota{Enabled: opts.RoomQuotas}},
 		webhooks:      map[int]*Webhook{},
 		nextWebhookID: 1,
 		webhookHead:   map[string]int{},

@@ -20,6 +20,8 @@ func (p *Portal) routePortalLocked(w http.ResponseWriter, r *http.Request, u *Pe
 		p.ok(w, r, p.quotaJSON())
 	case sub == "tariff":
 		p.ok(w, r, p.tariffJSON(u))
+	case sub == "payment/quota":
+		p.ok(w, r, p.paymentQuotaJSONLocked())
 	default:
 		notFoundPage(w)
 	}
@@ -59,4 +61,12 @@ func (p *Portal) tariffJSON(u *Person) map[string]any {
 		out["id"], out["openSource"], out["enterprise"] = 1, false, p.opts.Standalone
 	}
 	return out
+}
+
+// paymentQuotaJSONLocked is QuotaDto (GET portal/payment/quota): the plan's name and the
+// room and user quota switches, which DocSpace reports nowhere else.
+func (p *Portal) paymentQuotaJSONLocked() map[string]any {
+	q := p.quotaJSON()
+	return map[string]any{"id": q["tenantId"], "title": q["name"], "free": !p.opts.Paid, "nonProfit": false, "trial": false,
+		"roomsQuota": entityQuotaJSON(p.quotas.Rooms), "usersQuota": entityQuotaJSON(p.quotas.Users)}
 }

@@ -193,13 +193,13 @@ func (p *Portal) roomJSONLocked(r *Room, u *Person, withQuota bool) map[string]a
 	if access != 0 || r.OwnerID == u.ID {
 		out["inRoom"] = true
 	}
-	// Quotas are reported to those who can edit an active room (room quotas are on here).
+	// Used space is reported to those who can edit an active room; the quota itself only
+	// while the portal's room quotas are on (settings_quota.go).
 	if withQuota && rights.edit {
-		limit := r.Quota
-		if limit == quotaDefault {
-			limit = -1 // the portal default: no room quota
+		out["usedSpace"] = 0
+		if p.quotas.Rooms.Enabled {
+			out["quotaLimit"], out["isCustomQuota"] = p.roomQuotaLimitLocked(r), r.Quota > quotaDefault
 		}
-		out["quotaLimit"], out["isCustomQuota"], out["usedSpace"] = limit, r.Quota > quotaDefault, 0
 	}
 	return out
 }

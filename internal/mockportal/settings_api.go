@@ -26,6 +26,8 @@ const (
 	actionInvitation     = 6093
 	actionIP             = 6094
 	actionLoginSettings  = 6095
+	actionRoomQuota      = 6100
+	actionUserQuota      = 6101
 )
 
 // serveSettingsAPI routes /api/2.0/settings. rest is "" or "/…", lower-cased. The
@@ -104,6 +106,12 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 		p.postMailDomainsLocked(w, r, u)
 	case sub == "invitationsettings" && m == http.MethodPut:
 		p.putInvitationLocked(w, r, u)
+	case sub == "roomquotasettings" && m == http.MethodPost:
+		p.postQuotaSettingsLocked(w, r, u, &p.quotas.Rooms, actionRoomQuota, "Room quota settings updated")
+	case sub == "userquotasettings" && m == http.MethodPost:
+		p.postQuotaSettingsLocked(w, r, u, &p.quotas.Users, actionUserQuota, "User quota settings updated")
+	case sub == "userquotasettings" && m == http.MethodGet:
+		p.ok(w, r, entityQuotaJSON(p.quotas.Users))
 	default:
 		notFoundPage(w)
 	}

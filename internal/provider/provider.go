@@ -211,6 +211,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newIPRestrictionsResource,
 		newTFASettingsResource,
 		newSessionLifetimeResource,
+		newQuotaSettingsResource,
 		newTrustedMailDomainsResource,
 		newInvitationSettingsResource,
 		newAuditSettingsResource,

@@ -59,8 +59,15 @@ func stateRoomID(id *int) resource.TestCheckFunc {
 	}
 }
 
+// roomQuotasOn is a portal with room quotas switched on, as rooms with a quota need.
+func roomQuotasOn() mockportal.Options {
+	opts := fastJobs()
+	opts.RoomQuotas = true
+	return opts
+}
+
 func TestAccRoom_Lifecycle(t *testing.T) {
-	srv := mockportal.StartTest(t, fastJobs())
+	srv := mockportal.StartTest(t, roomQuotasOn())
 	var id int
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
@@ -161,7 +168,7 @@ func TestAccRoom_Lifecycle(t *testing.T) {
 }
 
 func TestAccRoom_DriftPlansExactlyTheChange(t *testing.T) {
-	srv := mockportal.StartTest(t, fastJobs())
+	srv := mockportal.StartTest(t, roomQuotasOn())
 	config := roomConfig(srv, mockportal.Owner, `
   title     = "Handbook"
   room_type = "custom"
@@ -344,7 +351,9 @@ func TestRoomState(t *testing.T) {
 func TestAccRoom_DroppedChangeIsNamed(t *testing.T) {
 	srv := mockportal.StartTest(t, fastJobs())
 	var id int
-	config := func(title string) string { return roomConfig(srv, mockportal.Owner, fmt.Sprintf("title = %q\n room_type = \"custom\"", title)) }
+	config := func(title string) string {
+		return roomConfig(srv, mockportal.Owner, fmt.Sprintf("title = %q\n room_type = \"custom\"", title))
+	}
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
 		Steps: []resource.TestStep{
@@ -360,4 +369,48 @@ func TestAccRoom_DroppedChangeIsNamed(t *testing.T) {
 			{Config: config("After"), Check: resource.TestCheckResourceAttr("docspace_room.this", "title", "After")},
 		},
 	})
+}
+
+// A new portal has room quotas off, and DocSpace then ignores a room's quota: the apply
+// refuses it before creating anything, and works once docspace_quota_settings (applied
+// first) switches room quotas on.
+func TestAccRoom_QuotaNeedsRoomQuotasOn(t *testing.T) {
+	srv := mockportal.StartTest(t, fastJobs())
+	room := `
+resource "docspace_room" "this" {
+  title      = "Quota"
+  room_type  = "custom"
+  quota      = 1048576
+  depends_on = [docspace_quota_settings.this]
+}`
+	settings := func(on bool) string {
+		return fmt.Sprintf(`
+resource "docspace_quota_settings" "this" {
+  room_quotas_enabled = %v
+}`, on)
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{
+				Config:      providerConfig(srv, mockportal.Owner) + settings(false) + room,
+				ExpectError: expectError(`Room quotas are off on this portal.*room_quotas_enabled = true`),
+			},
+			{
+				PreConfig: func() {
+					if ids := srv.RoomIDs(); len(ids) != 0 {
+						t.Errorf("a room was created although its quota was refused: %v", ids)
+					}
+				},
+				Config: providerConfig(srv, mockportal.Owner) + settings(true) + room,
+				Check: resource.ComposeAggregateTestCheckFunc(
+					resource.TestCheckResourceAttr("docspace_room.this", "quota", "1048576"),
+					checkRoom(srv, func(r mockportal.Room) error { return expectString("quota", fmt.Sprint(r.Quota), "1048576") }),
+				),
+			},
+		},
+	})
+	if srv.QuotaSettings().Rooms.Enabled {
+		t.Error("destroying docspace_quota_settings left room quotas on")
+	}
 }
