@@ -27,12 +27,19 @@ variable "projects" {
   }
 }
 
+# Room quotas count only while the portal has them switched on.
+resource "docspace_quota_settings" "this" {
+  room_quotas_enabled = true
+}
+
 resource "docspace_room" "project" {
   for_each  = var.projects
   title     = each.key
   room_type = each.value.type
   quota     = each.value.quota
   tags      = each.value.tags
+
+  depends_on = [docspace_quota_settings.this]
 }
 
 resource "docspace_room_members" "project" {

@@ -202,17 +202,13 @@ type RoomFilter struct {
 const roomsPageSize = 100
 
 // Rooms lists the rooms the key's user can see (all of them for the Owner and DocSpace
-// admins), page by page until done.
+// admins), page by page until done. It always asks for searchArea 2 (Any) and picks
+// active or archived rooms by their root: current servers list form-filling rooms under a
+// search area of their own (8, Forms), which older servers refuse, and only Any lists every
+// room on both.
 func (c *Client) Rooms(ctx context.Context, f RoomFilter) ([]Room, error) {
 	q := url.Values{}
-	switch {
-	case f.Archived == nil:
-		q.Set("searchArea", "2")
-	case *f.Archived:
-		q.Set("searchArea", "1")
-	default:
-		q.Set("searchArea", "0")
-	}
+	q.Set("searchArea", "2")
 	for _, t := range f.Types {
 		q.Add("type", strconv.Itoa(int(t)))
 	}
@@ -234,7 +230,9 @@ func (c *Client) Rooms(ctx context.Context, f RoomFilter) ([]Room, error) {
 			return nil, err
 		}
 		for _, w := range page.Folders {
-			rooms = append(rooms, w.room())
+			if r := w.room(); f.Archived == nil || r.Archived == *f.Archived {
+				rooms = append(rooms, r)
+			}
 		}
 		start += len(page.Folders)
 		if len(page.Folders) == 0 || start >= page.Total {

@@ -493,8 +493,12 @@ func (p *Portal) listRoomsLocked(w http.ResponseWriter, r *http.Request, u *Pers
 			*target = n
 		}
 	}
-	if area < 0 || area > 2 || count < 1 || count > 100 || start < 0 {
-		p.invalid(w, r, "query", "A value is out of range (searchArea 0-2, count 1-100, startIndex 0 or more).")
+	if area < searchActive || area > searchForms || count < 1 || count > 100 || start < 0 {
+		p.invalid(w, r, "query", "A value is out of range (searchArea 0-8, count 1-100, startIndex 0 or more).")
+		return
+	}
+	if !validSortOrder(q.Get("sortorder")) {
+		p.invalid(w, r, "sortOrder", fmt.Sprintf("The value '%s' is not valid.", q.Get("sortorder")))
 		return
 	}
 	var types []int
@@ -511,8 +515,7 @@ func (p *Portal) listRoomsLocked(w http.ResponseWriter, r *http.Request, u *Pers
 	for _, id := range p.sortedRoomIDsLocked() {
 		room := p.rooms[id]
 		switch {
-		case !p.rightsLocked(room, u).read,
-			area == 0 && room.Archived, area == 1 && !room.Archived,
+		case !p.rightsLocked(room, u).read, !inSearchArea(room, area),
 			len(types) > 0 && !slices.Contains(types, room.Type),
 			filter != "" && !strings.Contains(strings.ToLower(room.Title), filter),
 			owner != "" && !strings.EqualFold(room.OwnerID, owner):
@@ -530,6 +533,39 @@ func (p *Portal) listRoomsLocked(w http.ResponseWriter, r *http.Request, u *Pers
 	}
 	p.ok(w, r, map[string]any{"files": []any{}, "folders": page, "current": root, "pathParts": []any{root},
 		"startIndex": start, "count": len(page), "total": len(matched), "new": 0})
+}
+
+// Search areas of GET rooms. Current servers keep form-filling rooms apart: they are listed
+// under Forms and Any, not under Active; the areas in between (recent by links, templates,
+// knowledge, result storage, AI agents) hold no rooms here.
+const (
+	searchActive  = 0
+	searchArchive = 1
+	searchAny     = 2
+	searchForms   = 8
+)
+
+func inSearchArea(room *Room, area int) bool {
+	switch area {
+	case searchActive:
+		return !room.Archived && room.Type != RoomFormFilling
+	case searchArchive:
+		return room.Archived
+	case searchAny:
+		return true
+	case searchForms:
+		return !room.Archived && room.Type == RoomFormFilling
+	}
+	return false
+}
+
+// validSortOrder is ASP.NET's binding of SortOrder: a number or a name, any case.
+func validSortOrder(v string) bool {
+	switch strings.ToLower(v) {
+	case "", "0", "1", "ascending", "descending":
+		return true
+	}
+	return false
 }
 
 // queryFold is the query with lower-case names (ASP.NET binds them case-insensitively).

@@ -198,7 +198,16 @@ func TestRooms_ListFiltersAndPages(t *testing.T) {
 	check("count=2&startIndex=10", 6, 0)
 	check("searchArea=1", 0, 0)
 	check("subjectOwnerId="+srv.UserID(mockportal.Owner), 6, 6)
-	for _, bad := range []string{"count=0", "count=101", "startIndex=-1", "searchArea=9", "type=3"} {
+	check("sortOrder=descending", 6, 6)
+	check("sortOrder=1", 6, 6)
+	// Form-filling rooms have a search area of their own on current servers: not Active.
+	owner.create(`{"title":"Forms","roomType":1}`)
+	check("", 6, 6)
+	check("searchArea=0", 6, 6)
+	check("searchArea=8", 1, 1)
+	check("searchArea=2", 7, 7)
+	check("searchArea=4", 0, 0)
+	for _, bad := range []string{"count=0", "count=101", "startIndex=-1", "searchArea=9", "type=3", "sortOrder=sideways", "sortOrder=2"} {
 		if a := owner.do("GET", "rooms?"+bad, ""); a.status != 400 {
 			t.Errorf("%s: %d", bad, a.status)
 		}

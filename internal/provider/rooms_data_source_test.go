@@ -10,8 +10,10 @@ import (
 )
 
 func TestAccRoomsDataSource_Filters(t *testing.T) {
-	srv := mockportal.StartTest(t, mockportal.Options{Rooms: 3})
+	srv := mockportal.StartTest(t, mockportal.Options{Rooms: 4})
 	ids := srv.RoomIDs()
+	// Current servers list form-filling rooms apart from the other active rooms.
+	srv.ChangeRoom(ids[3], func(r *mockportal.Room) { r.Type = mockportal.RoomFormFilling })
 	roomAdmin := srv.UserID(mockportal.RoomAdmin)
 	srv.ChangeRoom(ids[1], func(r *mockportal.Room) { r.Archived = true })
 	srv.ChangeRoom(ids[2], func(r *mockportal.Room) {
@@ -38,11 +40,12 @@ data "docspace_rooms" "theirs" {
 }
 `,
 			Check: resource.ComposeAggregateTestCheckFunc(
-				resource.TestCheckResourceAttr("data.docspace_rooms.all", "rooms.#", "3"),
+				resource.TestCheckResourceAttr("data.docspace_rooms.all", "rooms.#", "4"),
 				resource.TestCheckResourceAttr("data.docspace_rooms.all", "rooms.0.title", "Project room 1"),
 				resource.TestCheckResourceAttr("data.docspace_rooms.all", "rooms.0.room_type", "custom"),
 				resource.TestCheckResourceAttr("data.docspace_rooms.all", "rooms.1.archived", "true"),
-				resource.TestCheckResourceAttr("data.docspace_rooms.active", "rooms.#", "2"),
+				resource.TestCheckResourceAttr("data.docspace_rooms.active", "rooms.#", "3"),
+				resource.TestCheckResourceAttr("data.docspace_rooms.active", "rooms.2.room_type", "form_filling"),
 				resource.TestCheckResourceAttr("data.docspace_rooms.public", "rooms.#", "1"),
 				resource.TestCheckResourceAttr("data.docspace_rooms.public", "rooms.0.id", fmt.Sprint(ids[2])),
 				resource.TestCheckResourceAttr("data.docspace_rooms.public", "rooms.0.tags.0", "ext"),
