@@ -11,7 +11,7 @@ import (
 func ptr[T any](v T) *T { return &v }
 
 func TestRooms_CreateReadUpdateList(t *testing.T) {
-	srv, client := newPortal(t, mockportal.Options{Rooms: 2}, mockportal.RoomAdmin)
+	srv, client := newPortal(t, mockportal.Options{Rooms: 2, RoomQuotas: true}, mockportal.RoomAdmin)
 	ctx := context.Background()
 	created, err := client.CreateRoom(ctx, docspace.RoomSettings{
 		Title: ptr("Launch: Q3"), Type: ptr(docspace.CollaborationRoom), Tags: &[]string{"launch"}, Quota: ptr(int64(1 << 20)),
@@ -64,3 +64,4 @@ func TestSanitizeRoomTitle(t *testing.T) {
 		}
 	}
 }
+

@@ -91,6 +91,24 @@ func (p *Portal) routePeopleLocked(w http.ResponseWriter, r *http.Request, u *Pe
 		p.createUserLocked(w, r, u)
 	case sub == "invite" && m == http.MethodPost:
 		p.inviteUsersLocked(w, r, u)
+	case sub == "invite" && m == http.MethodPut:
+		p.resendInvitationsLocked(w, r, u)
+	case sub == "active" && m == http.MethodPost:
+		p.createAccountLocked(w, r, u, mayCreateActiveType)
+	case sub == "delete" && m == http.MethodPut:
+		p.deleteUsersLocked(w, r, u)
+	case sub == "" && m == http.MethodGet:
+		p.listUsersLocked(w, r, u, userList{status: statusActive})
+	case sub == "simple/filter" && m == http.MethodGet:
+		p.listUsersLocked(w, r, u, userList{short: true})
+	case len(parts) == 2 && parts[0] == "status" && m == http.MethodGet:
+		p.listUsersByStatusLocked(w, r, u, parts[1])
+	case sub == "search" && m == http.MethodGet:
+		p.searchUsersLocked(w, r, u, queryFold(r).Get("query"))
+	case len(parts) == 2 && parts[0] == "@search" && m == http.MethodGet:
+		p.searchUsersLocked(w, r, u, parts[1])
+	case sub == "type/terminate" && m == http.MethodPut:
+		p.terminateTypeChangeLocked(w, r, u)
 	case sub == "@self" && m == http.MethodGet:
 		p.ok(w, r, p.employeeFullLocked(u, u))
 	case sub == "email" && m == http.MethodGet:
@@ -98,7 +116,7 @@ func (p *Portal) routePeopleLocked(w http.ResponseWriter, r *http.Request, u *Pe
 	case sub == "email" && m == http.MethodPost:
 		p.changeEmailLocked(w, r, u)
 	case sub == "filter" && m == http.MethodGet:
-		p.listUsersLocked(w, r, u)
+		p.listUsersLocked(w, r, u, userList{})
 	case sub == "type" && m == http.MethodPost:
 		p.startTypeChangeLocked(w, r, u)
 	case len(parts) == 3 && parts[0] == "type" && parts[1] == "progress" && m == http.MethodGet:
@@ -137,17 +155,25 @@ type memberBody struct {
 	IsUser    *bool           `json:"isUser"`
 }
 
-// validate is model validation: lengths, the email's format; prefix names the keys.
-func (b memberBody) validate(prefix string) (field, message string) {
-	for name, v := range map[string]*string{"Email": b.Email, "FirstName": b.FirstName, "LastName": b.LastName} {
-		if v != nil && len([]rune(*v)) > maxPersonField {
-			return prefix + name, fmt.Sprintf("The field %s must be a string with a maximum length of %d.", name, maxPersonField)
+// validate is model validation: each field's length on its own, the email's format;
+// prefix names the keys. Every failing field is reported; nil when none fails.
+func (b memberBody) validate(prefix string) map[string][]string {
+	errs := map[string][]string{}
+	for _, f := range []struct {
+		name string
+		v    *string
+	}{{"Email", b.Email}, {"FirstName", b.FirstName}, {"LastName", b.LastName}} {
+		if f.v != nil && len([]rune(*f.v)) > maxPersonField {
+			errs[prefix+f.name] = append(errs[prefix+f.name], fmt.Sprintf("The field %s must be a string with a maximum length of %d.", f.name, maxPersonField))
 		}
 	}
 	if b.Email != nil && !emailRE.MatchString(*b.Email) {
-		return prefix + "Email", "The Email field is not a valid e-mail address."
+		errs[prefix+"Email"] = append(errs[prefix+"Email"], "The Email field is not a valid e-mail address.")
 	}
-	return "", ""
+	if len(errs) == 0 {
+		return nil
+	}
+	return errs
 }
 
 func validNames(first, last string) bool {
@@ -189,18 +215,32 @@ func mayCreateType(caller *Person, t Role) bool {
 	return true
 }
 
+// mayCreateActiveType is POST /people/active's ladder: the same, except that guests may be
+// created (by room admins too), which POST /people never allows.
+func mayCreateActiveType(caller *Person, t Role) bool {
+	if t == Guest {
+		return caller.isAdmin() || caller.Type == RoomAdmin
+	}
+	return mayCreateType(caller, t)
+}
+
 func (p *Portal) createUserLocked(w http.ResponseWriter, r *http.Request, caller *Person) {
+	p.createAccountLocked(w, r, caller, mayCreateType)
+}
+
+// createAccountLocked is POST /people and POST /people/active; may is the type ladder.
+func (p *Portal) createAccountLocked(w http.ResponseWriter, r *http.Request, caller *Person, may func(*Person, Role) bool) {
 	var b memberBody
 	if !p.bindBody(w, r, &b) {
 		return
 	}
 	t, typeOK := parseEmployeeType(b.Type)
-	switch field, message := b.validate(""); {
+	switch errs := b.validate(""); {
 	case !typeOK:
 		p.invalid(w, r, "Type", "The JSON value could not be converted to ASC.Core.Users.EmployeeType.")
 		return
-	case field != "":
-		p.invalid(w, r, field, message)
+	case errs != nil:
+		p.invalidFields(w, r, errs)
 		return
 	case b.FirstName == nil:
 		p.invalid(w, r, "FirstName", "The FirstName field is required.")
@@ -220,7 +260,7 @@ func (p *Portal) createUserLocked(w http.ResponseWriter, r *http.Request, caller
 		last = *b.LastName
 	}
 	switch {
-	case !mayCreateType(caller, t):
+	case !may(caller, t):
 		forbidden(w, msgAccessDenied)
 	case b.Password != nil && len([]rune(*b.Password)) < minPasswordLength:
 		badArgument(w, fmt.Sprintf("The password is too short: the portal's password policy asks for at least %d characters", minPasswordLength))
@@ -362,8 +402,8 @@ func (p *Portal) updateUserLocked(w http.ResponseWriter, r *http.Request, caller
 	if !p.bindBody(w, r, &b) {
 		return
 	}
-	if field, message := b.validate("UpdateMember."); field != "" {
-		p.invalid(w, r, field, message)
+	if errs := b.validate("UpdateMember."); errs != nil {
+		p.invalidFields(w, r, errs)
 		return
 	}
 	self := u != nil && u.ID == caller.ID
@@ -515,12 +555,13 @@ type userFilter struct {
 	status, activation int
 	types              []Role
 	group, text        string
+	separator          string
 	count, start       int
 }
 
 func (p *Portal) parseUserFilter(w http.ResponseWriter, r *http.Request) (userFilter, bool) {
 	q := queryFold(r)
-	f := userFilter{count: 100, group: q.Get("groupid"), text: strings.ToLower(q.Get("filtervalue"))}
+	f := userFilter{count: 100, group: q.Get("groupid"), text: strings.ToLower(q.Get("filtervalue")), separator: strings.ToLower(q.Get("filterseparator"))}
 	for name, target := range map[string]*int{"employeestatus": &f.status, "activationstatus": &f.activation, "count": &f.count, "startindex": &f.start} {
 		if v := q.Get(name); v != "" {
 			n, err := strconv.Atoi(v)
@@ -555,15 +596,29 @@ func (f userFilter) matches(p *Portal, caller, u *Person) bool {
 	}
 	switch {
 	case !p.canSeeLocked(caller, u),
-		f.status == 0 && !caller.isAdmin() && u.Disabled,
+		!caller.isAdmin() && u.Disabled, // room admins never see disabled accounts
 		f.status != 0 && f.status&u.status() == 0,
 		f.activation != 0 && f.activation != u.activationStatus(),
 		len(f.types) > 0 && !slices.Contains(f.types, ut),
 		f.group != "" && (g == nil || !slices.Contains(g.Members, u.ID)),
-		f.text != "" && !allWordsIn(f.text, text):
+		f.text != "" && !textMatches(f.text, f.separator, text):
 		return false
 	}
 	return true
+}
+
+// textMatches is filterValue: words split on spaces must all match, or, with a
+// filterSeparator, any one of the parts.
+func textMatches(filter, separator, text string) bool {
+	if separator == "" {
+		return allWordsIn(filter, text)
+	}
+	for _, part := range strings.Split(filter, separator) {
+		if part = strings.TrimSpace(part); part != "" && strings.Contains(text, part) {
+			return true
+		}
+	}
+	return false
 }
 
 func allWordsIn(words, text string) bool {
@@ -575,7 +630,14 @@ func allWordsIn(words, text string) bool {
 	return true
 }
 
-func (p *Portal) listUsersLocked(w http.ResponseWriter, r *http.Request, caller *Person) {
+// userList is what a list endpoint fixes: a status (GET /people, /people/status/{s}; 0
+// for the filter's employeeStatus) and the short profile (simple/filter).
+type userList struct {
+	status int
+	short  bool
+}
+
+func (p *Portal) listUsersLocked(w http.ResponseWriter, r *http.Request, caller *Person, list userList) {
 	if !caller.isAdmin() && caller.Type != RoomAdmin {
 		forbidden(w, msgAccessDenied)
 		return
@@ -583,6 +645,9 @@ func (p *Portal) listUsersLocked(w http.ResponseWriter, r *http.Request, caller 
 	f, ok := p.parseUserFilter(w, r)
 	if !ok {
 		return
+	}
+	if list.status != 0 {
+		f.status = list.status
 	}
 	var matched []*Person
 	for _, id := range p.userOrder {
@@ -598,7 +663,11 @@ func (p *Portal) listUsersLocked(w http.ResponseWriter, r *http.Request, caller 
 	})
 	page := []map[string]any{}
 	for _, u := range matched[min(f.start, len(matched)):min(f.start+f.count, len(matched))] {
-		page = append(page, p.employeeFullLocked(u, caller))
+		if list.short {
+			page = append(page, u.employee())
+		} else {
+			page = append(page, p.employeeFullLocked(u, caller))
+		}
 	}
 	p.okList(w, r, page, len(matched))
 }

@@ -3,6 +3,7 @@ package mockportal
 import (
 	"encoding/json"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -19,6 +20,7 @@ type typeJob struct {
 	duration time.Duration
 	failWith string
 	done     bool
+	canceled bool
 }
 
 // mayChangeTypeLocked is PUT /people/type's transition table; the same type, the Owner,
@@ -155,7 +157,7 @@ func (p *Portal) settleTypeJobsLocked() {
 			continue
 		}
 		job.done = true
-		if u, ok := p.users[job.userID]; ok && job.failWith == "" {
+		if u, ok := p.users[job.userID]; ok && job.failWith == "" && !job.canceled {
 			u.Type = job.to
 		}
 	}
@@ -165,10 +167,36 @@ func (p *Portal) settleTypeJobsLocked() {
 func (j *typeJob) json() map[string]any {
 	status, percent := 1, 0
 	switch {
+	case j.canceled:
+		status, percent = 3, 100
 	case j.done && j.failWith != "":
 		status, percent = 4, 100
 	case j.done:
 		status, percent = 2, 100
 	}
 	return map[string]any{"id": j.id, "error": j.failWith, "percentage": percent, "isCompleted": j.done, "status": status}
+}
+
+// terminateTypeChangeLocked is PUT /people/type/terminate: admins cancel a downgrade that
+// has not finished; the account keeps its type and the job reports status 3 (Canceled).
+func (p *Portal) terminateTypeChangeLocked(w http.ResponseWriter, r *http.Request, caller *Person) {
+	var b struct {
+		UserID string `json:"userId"`
+	}
+	if !p.bindBody(w, r, &b) {
+		return
+	}
+	if !caller.isAdmin() {
+		forbidden(w, msgAccessDenied)
+		return
+	}
+	job, ok := p.typeJobs[strings.ToLower(b.UserID)]
+	if !ok {
+		p.ok(w, r, nil) // no job: no response member
+		return
+	}
+	if !job.done {
+		job.done, job.canceled = true, true
+	}
+	p.ok(w, r, job.json())
 }

@@ -277,11 +277,17 @@ func roomNotFound(w http.ResponseWriter) {
 // invalid answers a model-validation failure: HTTP 400 inside the success envelope, with
 // an RFC 7807 problem as the response.
 func (p *Portal) invalid(w http.ResponseWriter, r *http.Request, field, message string) {
+	p.invalidFields(w, r, map[string][]string{field: {message}})
+}
+
+// invalidFields is invalid for several fields at once: ASP.NET validates every field of a
+// model and reports each one that fails.
+func (p *Portal) invalidFields(w http.ResponseWriter, r *http.Request, errs map[string][]string) {
 	p.rateHeaders(w)
 	writeJSON(w, http.StatusBadRequest, map[string]any{
 		"response": map[string]any{
 			"type": "https://tools.ietf.org/html/rfc9110#section-15.5.1", "title": "One or more validation errors occurred.",
-			"status": 400, "errors": map[string][]string{field: {message}}, "traceId": "00-" + randomHex(16) + "-" + randomHex(8) + "-00",
+			"status": 400, "errors": errs, "traceId": "00-" + randomHex(16) + "-" + randomHex(8) + "-00",
 		},
 		"count": 1, "links": []map[string]string{{"href": requestURL(r), "action": r.Method}}, "status": 1, "statusCode": 400,
 	})

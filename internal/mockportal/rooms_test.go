@@ -68,9 +68,44 @@ func TestRooms_CreateReadsBackWithTheServersShapes(t *testing.T) {
 	if _, has := room["lifetime"]; has {
 		t.Error("a null field is written out")
 	}
+	// Room quotas are off on a new portal: the quota is stored but not reported.
 	got := response(admin.do("GET", fmt.Sprintf("rooms/%v", room["id"]), ""))
+	if _, has := got["quotaLimit"]; has || got["usedSpace"] == nil {
+		t.Errorf("room quotas off: quotaLimit %v, usedSpace %v", got["quotaLimit"], got["usedSpace"])
+	}
+	srv.SetQuotaSettings(mockportal.QuotaSettings{Rooms: mockportal.EntityQuota{Enabled: true}})
+	got = response(admin.do("GET", fmt.Sprintf("rooms/%v", room["id"]), ""))
 	if got["quotaLimit"] != float64(1048576) || got["isCustomQuota"] != true {
 		t.Errorf("read back: %v %v", got["quotaLimit"], got["isCustomQuota"])
+	}
+}
+
+// The room quota switch: the portal default applies to rooms without a quota of their own.
+func TestRooms_QuotaSettings(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{PortalQuota: 10 << 30})
+	owner := asRole(t, srv, mockportal.Owner)
+	id := owner.create(`{"title":"Plain","roomType":5}`)
+	if a := owner.api("POST", "settings/roomquotasettings", `{"enableQuota":true,"defaultQuota":1073741824}`); a.status != 200 || response(a)["enableQuota"] != true {
+		t.Fatalf("switch on: %d %s", a.status, a.raw)
+	}
+	got := response(owner.do("GET", fmt.Sprint("rooms/", id), ""))
+	if got["quotaLimit"] != float64(1<<30) || got["isCustomQuota"] != false {
+		t.Errorf("the default applies: %v %v", got["quotaLimit"], got["isCustomQuota"])
+	}
+	if a := owner.api("POST", "settings/roomquotasettings", `{"enableQuota":true,"defaultQuota":21474836480}`); a.status != 400 {
+		t.Errorf("a default above the portal quota: %d", a.status)
+	}
+	if a := asRole(t, srv, mockportal.RoomAdmin).api("POST", "settings/userquotasettings", `{"enableQuota":true}`); a.status != 403 {
+		t.Errorf("room admin: %d", a.status)
+	}
+	owner.api("POST", "settings/userquotasettings", `{"enableQuota":true,"defaultQuota":-5}`)
+	q := owner.api("GET", "portal/payment/quota", "")
+	rooms, users := response(q)["roomsQuota"].(map[string]any), response(q)["usersQuota"].(map[string]any)
+	if rooms["enableQuota"] != true || rooms["defaultQuota"] != float64(1<<30) || users["enableQuota"] != true || users["defaultQuota"] != float64(0) {
+		t.Errorf("payment/quota: %s", q.raw)
+	}
+	if a := owner.api("GET", "settings/userquotasettings", ""); response(a)["enableQuota"] != true {
+		t.Errorf("user quota settings: %s", a.raw)
 	}
 }
 
@@ -135,7 +170,7 @@ func TestRooms_UnknownIDsAnswer403Or404ByEndpoint(t *testing.T) {
 }
 
 func TestRooms_UpdateIsAPatchAndTagsReplace(t *testing.T) {
-	srv := mockportal.StartTest(t, mockportal.Options{})
+	srv := mockportal.StartTest(t, mockportal.Options{RoomQuotas: true})
 	owner := asRole(t, srv, mockportal.Owner)
 	id := owner.create(`{"title":"Team","roomType":2,"tags":["a","b"],"color":"a1b2c3"}`)
 	a := owner.do("PUT", fmt.Sprint("rooms/", id), `{"title":"  ","tags":["c"],"quota":-1}`)
