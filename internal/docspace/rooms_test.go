@@ -64,4 +64,3 @@ func TestSanitizeRoomTitle(t *testing.T) {
 		}
 	}
 }
-

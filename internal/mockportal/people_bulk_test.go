@@ -50,7 +50,7 @@ func TestPeople_ListsByStatusAndRole(t *testing.T) {
 		{owner, "people/filter", all},
 		{owner, "people/simple/filter", all},
 		{roomAdmin, "people/status/terminated", 0}, // room admins never see disabled accounts
-		{roomAdmin, "people/filter", all - 2}, // not the disabled account, nor a guest someone else invited
+		{roomAdmin, "people/filter", all - 2},      // not the disabled account, nor a guest someone else invited
 	} {
 		if a := c.caller.api("GET", c.path, ""); a.status != 200 || listLen(a) != c.want {
 			t.Errorf("GET %s: %d, %d accounts, want %d", c.path, a.status, listLen(a), c.want)
