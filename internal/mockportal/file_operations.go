@@ -83,6 +83,7 @@ func (p *Portal) settleFileOpsLocked() {
 			room.Archived, room.Updated = false, now
 		case opDelete:
 			delete(p.rooms, op.roomID)
+			p.catalogForgetUnusedLocked(room.Tags) // tags only it used leave the catalog
 		}
 	}
 }

@@ -137,6 +137,7 @@ type Portal struct {
 	created          time.Time
 	settings         SecuritySettings
 	quotas           QuotaSettings
+	tagCatalog       []string
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent

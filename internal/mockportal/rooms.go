@@ -46,7 +46,9 @@ type Room struct {
 	Quota        int64 // -2: the portal default; -1: unlimited
 	Indexing     bool
 	DenyDownload bool
-	Created      time.Time
+	// Lifetime deletes the room's files after a while; nil when off.
+	Lifetime *RoomLifetime
+	Created  time.Time
 	Updated      time.Time
 	// Members maps a user's or group's id to its access level.
 	Members map[string]RoomMember
@@ -193,6 +195,9 @@ func (p *Portal) roomJSONLocked(r *Room, u *Person, withQuota bool) map[string]a
 	if access != 0 || r.OwnerID == u.ID {
 		out["inRoom"] = true
 	}
+	if r.Lifetime != nil {
+		out["lifetime"] = map[string]any{"deletePermanently": r.Lifetime.DeletePermanently, "period": r.Lifetime.Period, "value": r.Lifetime.Value, "enabled": true}
+	}
 	// Used space is reported to those who can edit an active room; the quota itself only
 	// while the portal's room quotas are on (settings_quota.go).
 	if withQuota && rights.edit {
@@ -221,10 +226,12 @@ func (p *Portal) serveFilesAPI(w http.ResponseWriter, r *http.Request, rest stri
 		p.listRoomsLocked(w, r, u)
 	case rest == "fileops" && r.Method == http.MethodGet:
 		p.listFileOpsLocked(w, r, u)
+	case rest == "tags":
+		p.serveTagCatalogLocked(w, r, u)
 	case parts[0] == "rooms" && len(parts) >= 2:
 		id, err := strconv.Atoi(parts[1])
 		if err != nil {
-			notFoundPage(w) // the integer route does not match
+			roomNotFound(w) // the integer route does not match; the string-id one finds nothing
 			return
 		}
 		p.serveRoomLocked(w, r, u, id, strings.Join(parts[2:], "/"))
@@ -248,6 +255,8 @@ func (p *Portal) serveRoomLocked(w http.ResponseWriter, r *http.Request, u *Pers
 		p.getRoomShareLocked(w, r, u, room)
 	case sub == "share" && r.Method == http.MethodPut:
 		p.setRoomShareLocked(w, r, u, room)
+	case sub == "tags" && (r.Method == http.MethodPut || r.Method == http.MethodDelete):
+		p.changeRoomTagsLocked(w, r, u, room, r.Method == http.MethodPut)
 	default:
 		notFoundPage(w)
 	}
@@ -302,6 +311,7 @@ type roomBody struct {
 	Quota        *int64           `json:"quota"`
 	Indexing     *bool            `json:"indexing"`
 	DenyDownload *bool            `json:"denyDownload"`
+	Lifetime     *lifetimeBody    `json:"lifetime"`
 }
 
 // readRoomBody binds the body and checks the lengths DocSpace's model validation checks.
@@ -316,6 +326,10 @@ func (p *Portal) readRoomBody(w http.ResponseWriter, r *http.Request) (roomBody,
 	}
 	if b.Color != nil && len(*b.Color) > 6 {
 		p.invalid(w, r, "Color", "The field Color must be a string with a maximum length of 6.")
+		return b, false
+	}
+	if field, message := b.Lifetime.check(); field != "" {
+		p.invalid(w, r, field, message)
 		return b, false
 	}
 	return b, true
@@ -425,6 +439,10 @@ func (p *Portal) applyRoomBodyLocked(room *Room, b roomBody) {
 	if b.DenyDownload != nil {
 		room.DenyDownload = *b.DenyDownload
 	}
+	if b.Lifetime != nil {
+		room.Lifetime = b.Lifetime.stored()
+	}
+	p.catalogAddLocked(room.Tags...)
 	room.Updated = p.opts.Now()
 }
 
@@ -473,15 +491,35 @@ func (p *Portal) updateRoomLocked(w http.ResponseWriter, r *http.Request, u *Per
 	p.ok(w, r, p.roomJSONLocked(room, u, true))
 }
 
+// deleteAfterBody reads the optional {"deleteAfter": bool} of archive, unarchive and
+// delete: a string or number is a 400; null is one too, except where nullOK (delete).
+func (p *Portal) deleteAfterBody(w http.ResponseWriter, r *http.Request, nullOK bool) bool {
+	var b struct {
+		DeleteAfter json.RawMessage `json:"deleteAfter"`
+	}
+	if !p.bindBody(w, r, &b) {
+		return false
+	}
+	var v bool
+	switch raw := strings.TrimSpace(string(b.DeleteAfter)); {
+	case raw == "", raw == "null" && nullOK:
+		return true
+	case raw == "null", json.Unmarshal(b.DeleteAfter, &v) != nil:
+		p.invalid(w, r, "deleteAfter", "The JSON value could not be converted to System.Boolean.")
+		return false
+	}
+	return true
+}
+
 func (p *Portal) archiveRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room, archive bool) {
-	if !p.mayLocked(w, u, room, canRead, msgCannotView) || !p.mayLocked(w, u, room, canArchive, msgAccessDenied) {
+	if !p.deleteAfterBody(w, r, false) || !p.mayLocked(w, u, room, canRead, msgCannotView) || !p.mayLocked(w, u, room, canArchive, msgAccessDenied) {
 		return
 	}
 	p.ok(w, r, p.startFileOpLocked(u, room.ID, map[bool]opKind{true: opArchive, false: opUnarchive}[archive]).json())
 }
 
 func (p *Portal) deleteRoomLocked(w http.ResponseWriter, r *http.Request, u *Person, room *Room) {
-	if p.mayLocked(w, u, room, canRemove, msgAccessDenied) {
+	if p.deleteAfterBody(w, r, true) && p.mayLocked(w, u, room, canRemove, msgAccessDenied) {
 		p.ok(w, r, p.startFileOpLocked(u, room.ID, opDelete).json())
 	}
 }
