@@ -2,6 +2,7 @@ package mockportal
 
 import (
 	"fmt"
+	"maps"
 	"net/http"
 	"slices"
 	"strconv"
@@ -81,6 +82,12 @@ func (p *Portal) routeSecurityLocked(w http.ResponseWriter, r *http.Request, u *
 		p.listAuditLocked(w, r, sub == "audit/events/last")
 	case (sub == "audit/login/filter" || sub == "audit/login/last") && m == http.MethodGet:
 		p.listLoginsLocked(w, r, sub == "audit/login/last")
+	case (sub == "audit/events/report" || sub == "audit/login/report") && m == http.MethodPost:
+		p.auditReportLocked(w, r, sub)
+	case sub == "audit/types" && m == http.MethodGet:
+		p.ok(w, r, auditTypesJSON())
+	case sub == "audit/mappers" && m == http.MethodGet:
+		p.ok(w, r, auditMappersJSON())
 	default:
 		notFoundPage(w)
 	}
@@ -234,4 +241,52 @@ func (p *Portal) listLoginsLocked(w http.ResponseWriter, r *http.Request, last b
 			"action": e.Action, "actionId": e.ActionID, "ip": e.IP, "browser": "Go-http-client", "platform": "Linux", "page": "/api/2.0/authentication"})
 	}
 	p.ok(w, r, out)
+}
+
+// auditReportLocked is POST audit/events/report and audit/login/report: a CSV saved to the
+// caller's documents, answered with its URL; the plan must include the audit trail.
+func (p *Portal) auditReportLocked(w http.ResponseWriter, r *http.Request, sub string) {
+	if !p.auditPlan() {
+		fail(w, http.StatusPaymentRequired, msgPlanDoesNotSupport, "ASC.Core.Billing.BillingException")
+		return
+	}
+	name := "AuditTrailReport"
+	if strings.Contains(sub, "login") {
+		name = "LoginHistoryReport"
+	}
+	base := strings.SplitN(requestURL(r), "/api/", 2)[0]
+	p.ok(w, r, fmt.Sprintf("%s/doceditor?fileId=%d&name=%s_%s.csv", base, 5000+len(p.auditEvents), name, p.opts.Now().Format("2006-01-02")))
+}
+
+// The audit trail's enums, as GET audit/types names them.
+var (
+	auditActionTypes  = []string{"None", "Create", "Update", "Delete", "Link", "Unlink", "Attach", "Detach", "Send", "Import", "Export", "UpdateAccess", "Download", "Upload", "Copy", "Move", "Reassigns", "Follow", "Unfollow", "Logout"}
+	auditProductTypes = []string{"Documents", "Login", "Settings", "Contacts"}
+	auditModuleTypes  = []string{"None", "Files", "Folders", "DocumentsSettings", "Rooms", "Settings", "Contacts", "Agents"}
+	auditEntryTypes   = []string{"None", "File", "Folder", "User", "Group", "Room", "Tag", "Agent"}
+	// auditSettingsActions are the MessageAction names of the settings writes the mock audits.
+	auditSettingsActions = map[int]string{actionTrustedDomains: "TrustedMailDomainSettingsUpdated", actionPassword: "PasswordStrengthSettingsUpdated",
+		actionCookies: "CookieSettingsUpdated", actionAuditSettings: "AuditSettingsUpdated", actionTFADisabled: "TwoFactorAuthenticationDisabled",
+		actionTFABySMS: "TwoFactorAuthenticationEnabledBySms", actionTFAByApp: "TwoFactorAuthenticationEnabledByTfaApp",
+		actionWebhookCreated: "WebhookCreated", actionWebhookUpdated: "WebhookUpdated", actionWebhookDeleted: "WebhookDeleted",
+		actionInvitation: "InvitationSettingsUpdated", actionIP: "IPRestrictionsSettingsUpdated", actionLoginSettings: "LoginSettingsUpdated",
+		actionRoomQuota: "QuotaPerRoomChanged", actionUserQuota: "QuotaPerUserChanged"}
+)
+
+func auditTypesJSON() map[string]any {
+	actions := []string{}
+	for _, id := range slices.Sorted(maps.Keys(auditSettingsActions)) {
+		actions = append(actions, auditSettingsActions[id])
+	}
+	return map[string]any{"actions": actions, "actionTypes": auditActionTypes, "productTypes": auditProductTypes,
+		"moduleTypes": auditModuleTypes, "entryTypes": auditEntryTypes}
+}
+
+// auditMappersJSON maps the settings actions the mock audits to product, module and type.
+func auditMappersJSON() []map[string]any {
+	actions := []map[string]any{}
+	for _, id := range slices.Sorted(maps.Keys(auditSettingsActions)) {
+		actions = append(actions, map[string]any{"messageAction": auditSettingsActions[id], "actionType": "Update", "entity": "None"})
+	}
+	return []map[string]any{{"productType": "Settings", "modules": []map[string]any{{"moduleType": "Settings", "actions": actions}}}}
 }

@@ -45,6 +45,9 @@ func (p *Portal) serveAuthentication(w http.ResponseWriter, r *http.Request, res
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	u := p.userByEmailLocked(body.UserName)
+	if p.loginBlockedLocked(w, r, u, body.UserName) {
+		return
+	}
 	password := ""
 	if u != nil {
 		password = u.Password
@@ -54,6 +57,7 @@ func (p *Portal) serveAuthentication(w http.ResponseWriter, r *http.Request, res
 	}
 	if u == nil || u.Disabled || password == "" || body.Password != password {
 		p.loginEventLocked(r, u, body.UserName, actionLoginFailViaAPI, "Login failed via API")
+		p.loginFailedLocked(r, body.UserName)
 		fail(w, http.StatusUnauthorized, "User authentication failed", "System.Security.Authentication.AuthenticationException")
 		return
 	}

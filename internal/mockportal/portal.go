@@ -138,6 +138,7 @@ type Portal struct {
 	settings         SecuritySettings
 	quotas           QuotaSettings
 	tagCatalog       []string
+	loginAttempts    map[string]*loginAttempts
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent
@@ -168,6 +169,7 @@ func New(opts Options) *Portal {
 		nextRoomID:    firstRoomID,
 		tenantID:      1,
 		tokens:        map[string]string{},
+		loginAttempts: map[string]*loginAttempts{},
 		ownerPassword: opts.OwnerPassword,
 		settings:      DefaultSecuritySettings(),
 		quotas:        QuotaSettings{Rooms: EntityQuota{Enabled: opts.RoomQuotas}},

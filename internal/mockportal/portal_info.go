@@ -1,6 +1,9 @@
 package mockportal
 
-import "net/http"
+import (
+	"net/http"
+	"strings"
+)
 
 // Portal information: /api/2.0/portal (README.md, "Settings").
 
@@ -32,20 +35,32 @@ func (p *Portal) tenantJSONLocked(u *Person) map[string]any {
 	if !u.isAdmin() {
 		return map[string]any{"tenantId": p.tenantID, "ownerId": zeroGUID, "creationDateTime": "0001-01-01T00:00:00", "calls": false}
 	}
-	return map[string]any{"tenantId": p.tenantID, "tenantAlias": "portal", "name": "Mock portal", "ownerId": p.userIDLocked(Owner),
-		"language": "en-US", "timeZone": "Europe/Moscow", "status": p.tenantStatus, "version": 2,
-		"creationDateTime": apiTime(p.created), "trustedDomainsType": p.settings.MailDomain.Type, "calls": false, "spam": false}
+	out := map[string]any{"tenantId": p.tenantID, "tenantAlias": "portal", "name": "Mock portal", "ownerId": p.userIDLocked(Owner),
+		"language": "en-US", "timeZone": "Europe/Moscow", "status": p.tenantStatus, "statusChangeDate": apiTime(p.created), "version": 2,
+		"versionChanged": apiTime(p.created), "creationDateTime": apiTime(p.created), "lastModified": apiTime(p.settingsModified),
+		"mappedDomain": "", "hostedRegion": "", "industry": 0, "trustedDomains": nonNil(p.settings.MailDomain.Domains),
+		"trustedDomainsRaw": strings.Join(p.settings.MailDomain.Domains, "|"), "trustedDomainsType": p.settings.MailDomain.Type,
+		"paymentId": "", "affiliateId": "", "campaign": "", "calls": false, "spam": false}
+	if !p.opts.Standalone {
+		out["region"] = "eu"
+	}
+	return out
 }
 
 // quotaJSON is TenantQuota: the free "startup" plan unless Paid; self-hosted servers
 // have every feature.
 func (p *Portal) quotaJSON() map[string]any {
 	paid := p.opts.Paid || p.opts.Standalone
-	q := map[string]any{"tenantId": p.tenantID, "name": "startup", "free": !paid, "trial": false, "nonProfit": false,
-		"maxTotalSize": int64(2147483648), "maxFileSize": int64(104857600), "countRoomAdmin": 3, "countRoom": 12, "countUser": -1,
-		"audit": paid, "ldap": paid, "sso": paid, "restore": paid, "backup": true, "branding": paid, "customization": paid, "oauth": paid}
+	q := map[string]any{"tenantId": p.tenantID, "name": "startup", "price": 0, "priceCurrencySymbol": "$", "priceISOCurrencySymbol": "USD",
+		"productId": "", "serviceName": "", "serviceGroup": "", "visible": true, "wallet": false, "dueDate": nil,
+		"features": "free,total_size:2147483648,manager:3,rooms:12", "free": !paid, "trial": false, "nonProfit": false, "update": false,
+		"maxTotalSize": int64(2147483648), "maxFileSize": int64(104857600), "countRoomAdmin": 3, "countRoom": 12, "countUser": -1, "usersInRoom": -1,
+		"audit": paid, "docsEdition": true, "ldap": paid, "sso": paid, "statistic": paid, "restore": paid, "backup": true, "branding": paid,
+		"customization": paid, "lifetime": false, "automationApi": paid, "custom": paid, "oauth": paid, "contentSearch": paid,
+		"thirdParty": true, "year": false, "aiTools": paid, "countFreeBackup": 2, "countAIAgent": 0}
 	if paid {
 		q["name"], q["maxTotalSize"], q["countRoomAdmin"], q["countRoom"] = "admin", int64(1)<<40, 1000, -1
+		q["features"] = "audit,ldap,sso,restore,branding,customization,oauth,total_size:1099511627776,manager:1000"
 	}
 	return q
 }
@@ -55,10 +70,12 @@ func (p *Portal) quotaJSON() map[string]any {
 func (p *Portal) tariffJSON(u *Person) map[string]any {
 	out := map[string]any{"state": 1}
 	if u.isAdmin() || u.Type == RoomAdmin {
-		out["dueDate"] = "9999-12-31T23:59:59.0000000+03:00"
+		out["dueDate"], out["delayDueDate"] = "9999-12-31T23:59:59.0000000+03:00", "9999-12-31T23:59:59.0000000+03:00"
 	}
 	if u.isAdmin() {
-		out["id"], out["openSource"], out["enterprise"] = 1, false, p.opts.Standalone
+		out["id"], out["openSource"], out["enterprise"], out["developer"] = 1, false, p.opts.Standalone, false
+		out["customerId"], out["licenseDate"] = "", "9999-12-31T23:59:59.0000000+03:00"
+		out["quotas"] = []map[string]any{{"id": p.tenantID, "quantity": 1, "wallet": false, "dueDate": "9999-12-31T23:59:59.0000000+03:00", "nextQuantity": nil, "state": 1}}
 	}
 	return out
 }

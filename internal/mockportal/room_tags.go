@@ -94,7 +94,9 @@ func (p *Portal) serveTagCatalogLocked(w http.ResponseWriter, r *http.Request, u
 			return
 		}
 		if b.Names != nil {
-			drop := func(t string) bool { return slices.ContainsFunc(*b.Names, func(n string) bool { return strings.EqualFold(n, t) }) }
+			drop := func(t string) bool {
+				return slices.ContainsFunc(*b.Names, func(n string) bool { return strings.EqualFold(n, t) })
+			}
 			p.tagCatalog = slices.DeleteFunc(p.tagCatalog, drop)
 			for _, room := range p.rooms {
 				room.Tags = slices.DeleteFunc(room.Tags, drop)

@@ -49,7 +49,7 @@ type Room struct {
 	// Lifetime deletes the room's files after a while; nil when off.
 	Lifetime *RoomLifetime
 	Created  time.Time
-	Updated      time.Time
+	Updated  time.Time
 	// Members maps a user's or group's id to its access level.
 	Members map[string]RoomMember
 }

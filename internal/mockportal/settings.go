@@ -2,6 +2,7 @@ package mockportal
 
 import (
 	"slices"
+	"time"
 )
 
 // The portal's security settings (README.md, "Settings"), with DocSpace's defaults.
@@ -33,6 +34,8 @@ type IPRestrictions struct {
 	Entries []IPEntry
 	Enable  bool
 	nextID  int
+	// modified is when they were last saved; zero while the portal has the defaults.
+	modified time.Time
 }
 
 // IPEntry is one allowed address; ForAdmin entries admit admins only.

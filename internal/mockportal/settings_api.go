@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"regexp"
 	"strings"
+	"time"
 )
 
 // The settings area: /api/2.0/settings (README.md, "Settings").
@@ -38,7 +39,7 @@ func (p *Portal) serveSettingsAPI(w http.ResponseWriter, r *http.Request, rest s
 		notFoundPage(w)
 		return
 	}
-	anonymousOK := r.Method == http.MethodGet && (sub == "" || sub == "invitationsettings")
+	anonymousOK := r.Method == http.MethodGet && (sub == "" || sub == "invitationsettings" || sub == "version/build")
 	u, known := p.callerUser(r)
 	if !known && !anonymousOK {
 		unauthorized(w)
@@ -64,6 +65,8 @@ func (p *Portal) routeSettingsLocked(w http.ResponseWriter, r *http.Request, u *
 		p.portalSettingsLocked(w, r, u)
 	case sub == "invitationsettings" && m == http.MethodGet:
 		p.ok(w, r, invitationJSON(p.settings.Invitation))
+	case sub == "version/build" && m == http.MethodGet:
+		p.ok(w, r, map[string]any{"docSpace": PortalVersion, "documentServer": "9.0.4.1"})
 	case u == nil:
 		unauthorized(w)
 	case sub == "security/password" && m == http.MethodGet:
@@ -93,7 +96,7 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 	case sub == "iprestrictions" && m == http.MethodGet:
 		p.ok(w, r, ipListJSON(p.settings.IP))
 	case sub == "iprestrictions/settings" && m == http.MethodGet:
-		p.ok(w, r, map[string]any{"enable": p.settings.IP.Enable, "lastModified": p.settingsModified.UTC().Format("2006-01-02T15:04:05.0000000Z")})
+		p.ok(w, r, map[string]any{"enable": p.settings.IP.Enable, "lastModified": p.ipModifiedLocked().UTC().Format("2006-01-02T15:04:05.0000000Z")})
 	case (sub == "iprestrictions" || sub == "iprestrictions/settings") && m == http.MethodPut:
 		p.putIPRestrictionsLocked(w, r, u)
 	case sub == "tfaapp" && m == http.MethodPut:
@@ -122,8 +125,9 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 func (p *Portal) portalSettingsLocked(w http.ResponseWriter, r *http.Request, u *Person) {
 	out := map[string]any{"tenantStatus": p.tenantStatus, "tenantAlias": "portal", "standalone": p.opts.Standalone,
 		"version": PortalVersion, "culture": "en-US", "cookieSettingsEnabled": p.settings.Cookie.Enabled,
-		"timezone": "Europe/Moscow", "utcOffset": "03:00:00"}
+		"baseDomain": "localhost", "docSpace": true, "greetingSettings": "Mock portal", "legalTerms": "", "enableAdmMess": false}
 	if u != nil {
+		out["timezone"], out["utcOffset"], out["utcHoursOffset"] = "Europe/Moscow", "03:00:00", 3
 		out["ownerId"] = p.userIDLocked(Owner)
 		out["trustedDomainsType"] = p.settings.MailDomain.Type
 		out["trustedDomains"] = nonNil(p.settings.MailDomain.Domains)
@@ -272,4 +276,13 @@ func (p *Portal) putInvitationLocked(w http.ResponseWriter, r *http.Request, u *
 func (p *Portal) savedLocked(u *Person, action int, text string) {
 	p.settingsModified = p.opts.Now()
 	p.auditLocked(u, action, text)
+}
+
+// ipModifiedLocked is the IP restrictions' lastModified: when they were saved, or, while
+// the portal has the defaults (nothing stored), the time the defaults were loaded: now.
+func (p *Portal) ipModifiedLocked() time.Time {
+	if m := p.settings.IP.modified; !m.IsZero() {
+		return m
+	}
+	return p.opts.Now()
 }

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // IP restrictions and two-factor authentication: the settings with traps (README.md,
@@ -81,6 +82,11 @@ func (p *Portal) putIPRestrictionsLocked(w http.ResponseWriter, r *http.Request,
 		s.nextID++
 	}
 	s.Enable = enable
+	// Saved equal to the defaults, the stored row is deleted: its time is gone with it.
+	s.modified = time.Time{}
+	if enable || len(entries) > 0 {
+		s.modified = p.opts.Now()
+	}
 	p.savedLocked(u, actionIP, "IP restrictions settings updated")
 	echo := map[string]any{"ipRestrictions": *b.IPRestrictions}
 	if string(*b.IPRestrictions) == "null" {
