@@ -72,7 +72,9 @@ func TestIPRestrictions_TimestampAndSwitchingOff(t *testing.T) {
 	clock := &testClock{now: time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC)}
 	srv := mockportal.StartTest(t, mockportal.Options{Now: clock.Now})
 	owner := asRole(t, srv, mockportal.Owner)
-	modified := func() string { return response(owner.api("GET", "settings/iprestrictions/settings", ""))["lastModified"].(string) }
+	modified := func() string {
+		return response(owner.api("GET", "settings/iprestrictions/settings", ""))["lastModified"].(string)
+	}
 	owner.api("PUT", "settings/iprestrictions", `{"ipRestrictions":[{"ip":"192.0.2.7","forAdmin":false}],"enable":true}`)
 	saved := modified()
 	clock.advance(time.Hour)
