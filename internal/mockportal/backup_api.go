@@ -28,6 +28,8 @@ var endpoints = map[string]endpoint{
 	"deletebackup/{id}":    {http.MethodDelete, nil}, // served by deleteBackup with the id
 	"startrestore":         {http.MethodPost, (*Portal).startRestore},
 	"getrestoreprogress":   {http.MethodGet, (*Portal).getRestoreProgress}, // anonymous
+	"getbackupscount":      {http.MethodGet, (*Portal).getBackupsCount},
+	"getservicestate":      {http.MethodGet, (*Portal).getServiceState},
 }
 
 // serveBackupAPI serves /api/2.0/backup/{name}: route, method, caller, plan, then the

@@ -62,6 +62,16 @@ func (p *Portal) Restoring() bool {
 	return p.tenantStatus == tenantRestoring
 }
 
+// reportedTenantStatusLocked is the tenant status the portal reports (GET settings,
+// GET portal): Restoring from the moment a restore starts until it ends, although
+// requests are refused only once the portal is locked.
+func (p *Portal) reportedTenantStatusLocked() int {
+	if t := p.restore; t != nil && !t.done {
+		return tenantRestoring
+	}
+	return p.tenantStatus
+}
+
 // settleRestoreLocked moves the restore on by the clock: the lock at 10%, the swap (or the
 // failure) at 100%.
 func (p *Portal) settleRestoreLocked() {
@@ -175,12 +185,16 @@ func (p *Portal) startRestore(w http.ResponseWriter, r *http.Request, _ query) {
 		return
 	}
 	failWith := p.restoreFailure
-	if guidRE.MatchString(strings.ToLower(body.BackupID)) {
-		if !p.hasRecordLocked(body.Dump, strings.ToLower(body.BackupID)) {
+	switch id := strings.ToLower(body.BackupID); {
+	case id == zeroGUID:
+		// The all-zero GUID is "no id": nothing is looked up, and the job fails later.
+		failWith = "The backup file is invalid."
+	case guidRE.MatchString(id):
+		if !p.hasRecordLocked(body.Dump, id) {
 			fail(w, http.StatusNotFound, "The system cannot find the file specified.", "System.IO.FileNotFoundException")
 			return
 		}
-	} else {
+	default:
 		params := map[string]string{}
 		for _, kv := range body.StorageParams {
 			params[kv.Key] = kv.Value

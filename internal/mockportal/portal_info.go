@@ -36,7 +36,7 @@ func (p *Portal) tenantJSONLocked(u *Person) map[string]any {
 		return map[string]any{"tenantId": p.tenantID, "ownerId": zeroGUID, "creationDateTime": "0001-01-01T00:00:00", "calls": false}
 	}
 	out := map[string]any{"tenantId": p.tenantID, "tenantAlias": "portal", "name": "Mock portal", "ownerId": p.userIDLocked(Owner),
-		"language": "en-US", "timeZone": "Europe/Moscow", "status": p.tenantStatus, "statusChangeDate": apiTime(p.created), "version": 2,
+		"language": "en-US", "timeZone": "Europe/Moscow", "status": p.reportedTenantStatusLocked(), "statusChangeDate": apiTime(p.created), "version": 2,
 		"versionChanged": apiTime(p.created), "creationDateTime": apiTime(p.created), "lastModified": apiTime(p.settingsModified),
 		"mappedDomain": "", "hostedRegion": "", "industry": 0, "trustedDomains": nonNil(p.settings.MailDomain.Domains),
 		"trustedDomainsRaw": strings.Join(p.settings.MailDomain.Domains, "|"), "trustedDomainsType": p.settings.MailDomain.Type,

@@ -123,7 +123,7 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 // portalSettingsLocked is GET /settings: anonymous callers learn the basics (and the
 // tenant status, which shows a running restore); signed-in ones also the trusted domains.
 func (p *Portal) portalSettingsLocked(w http.ResponseWriter, r *http.Request, u *Person) {
-	out := map[string]any{"tenantStatus": p.tenantStatus, "tenantAlias": "portal", "standalone": p.opts.Standalone,
+	out := map[string]any{"tenantStatus": p.reportedTenantStatusLocked(), "tenantAlias": "portal", "standalone": p.opts.Standalone,
 		"version": PortalVersion, "culture": "en-US", "cookieSettingsEnabled": p.settings.Cookie.Enabled,
 		"baseDomain": "localhost", "docSpace": true, "greetingSettings": "Mock portal", "legalTerms": "", "enableAdmMess": false}
 	if u != nil {
