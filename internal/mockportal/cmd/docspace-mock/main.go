@@ -30,6 +30,7 @@ func main() {
 	jobDuration := flag.Duration("job-duration", mockportal.DefaultJobDuration, "how long asynchronous jobs (archive, delete rooms, change a user's type down) run")
 	allowLoopbackWebhooks := flag.Bool("allow-loopback-webhooks", false, "let webhook URLs on loopback addresses through the private-address check")
 	paidSeats := flag.Int("paid-seats", 0, "paid accounts (owner, admins, room admins) the plan allows; 0 is no limit")
+	roomQuotas := flag.Bool("room-quotas", false, "start with room quotas switched on (a new DocSpace portal has them off)")
 	flag.Parse()
 
 	// Listen for signals before announcing readiness: a tool that reads the start line and
@@ -41,7 +42,7 @@ func main() {
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
 		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
 		Rooms: *rooms, JobDuration: *jobDuration, Paid: *paid, OwnerPassword: *ownerPassword, RestoreDuration: *restoreDuration,
-		PaidSeats: *paidSeats, AllowLoopbackWebhooks: *allowLoopbackWebhooks,
+		PaidSeats: *paidSeats, AllowLoopbackWebhooks: *allowLoopbackWebhooks, RoomQuotas: *roomQuotas,
 	}))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docspace-mock:", err)
