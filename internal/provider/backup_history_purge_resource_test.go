@@ -136,7 +136,7 @@ func TestAccBackupHistoryPurge_ErrorDiagnostics(t *testing.T) {
 		"402 plan":        {opts: mockportal.Options{BackupDisabled: true}, role: mockportal.Owner, want: `(?s)HTTP 402.*pricing plan does not support.*Renew or upgrade`},
 		"403 room admin":  {role: mockportal.RoomAdmin, want: `(?s)HTTP 403.*Access denied.*Owner or a DocSpace admin`},
 		"403 dump SaaS":   {role: mockportal.Owner, body: "dump = true", want: `(?s)HTTP 403.*self-hosted \(standalone\)`},
-		"404 wrong root":  {role: mockportal.Owner, url: func(s *mockportal.Server) string { return s.URL + "/products/files" }, want: `(?s)HTTP 404.*portal_url is the portal's root URL`},
+		"404 wrong root":  {role: mockportal.Owner, url: func(s *mockportal.Server) string { return s.URL + "/products/files" }, want: `(?s)The DocSpace API is not at portal_url \(HTTP 404\).*/products/files/api/2.0/backup/deletebackuphistory.*the portal's root URL`},
 	}
 	for name, tc := range cases {
 		t.Run(name, func(t *testing.T) {
