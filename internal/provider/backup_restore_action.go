@@ -183,13 +183,6 @@ func (a *backupRestoreAction) Invoke(ctx context.Context, req action.InvokeReque
 	resp.Diagnostics.Append(runRestore(ctx, a.data.client, restore, interval, progressEvents(resp))...)
 }
 
-func stringOr(v types.String, def string) string {
-	if v.IsNull() || v.IsUnknown() {
-		return def
-	}
-	return v.ValueString()
-}
-
 func restoreRequestFrom(ctx context.Context, cfg backupRestoreModel) (docspace.RestoreRequest, diag.Diagnostics) {
 	r := docspace.RestoreRequest{BackupID: cfg.BackupID.ValueString(), FilePath: cfg.FilePath.ValueString(), Notify: cfg.Notify.ValueBool(), Dump: cfg.Dump.ValueBool()}
 	var diags diag.Diagnostics

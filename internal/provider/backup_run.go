@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
@@ -103,4 +104,18 @@ func absoluteLink(portal, link string) string {
 		return portal + link
 	}
 	return link
+}
+
+// durationValidator checks a Go duration string with a lower bound.
+func durationValidator(least time.Duration) validator.String {
+	return stringCheck{
+		description: fmt.Sprintf("must be a duration such as 2s or 1m, at least %s", least),
+		summary:     "Invalid duration",
+		check: func(s string) error {
+			if d, err := time.ParseDuration(s); err != nil || d < least {
+				return fmt.Errorf("%q is not a duration such as 2s or 1m of at least %s", s, least)
+			}
+			return nil
+		},
+	}
 }

@@ -3,7 +3,6 @@ package provider
 import (
 	"context"
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -199,23 +198,4 @@ func (r *groupMembersResource) ImportState(ctx context.Context, req resource.Imp
 	}
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("group_id"), req.ID)...)
 	resp.Diagnostics.Append(resp.State.SetAttribute(ctx, path.Root("members"), types.SetValueMust(types.StringType, nil))...)
-}
-
-func lowerAll(ids []string) []string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = strings.ToLower(id)
-	}
-	return out
-}
-
-// without is the ids of a not in b, in a's order.
-func without(a, b []string) []string {
-	var out []string
-	for _, id := range a {
-		if id != "" && !slices.Contains(b, id) {
-			out = append(out, id)
-		}
-	}
-	return out
 }

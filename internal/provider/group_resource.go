@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -236,4 +237,18 @@ func checkGroupCandidates(ctx context.Context, client *docspace.Client, at path.
 		}
 	}
 	return diags
+}
+
+// groupNameValidator checks a group name: 1 to 128 characters, not only spaces.
+func groupNameValidator() validator.String {
+	return stringCheck{
+		description: fmt.Sprintf("must be 1 to %d characters, not only spaces", maxGroupName),
+		summary:     "Invalid group name",
+		check: func(s string) error {
+			if n := utf8.RuneCountInString(s); strings.TrimSpace(s) == "" || n > maxGroupName {
+				return fmt.Errorf("the name has %d characters; DocSpace takes 1 to %d, not only spaces", n, maxGroupName)
+			}
+			return nil
+		},
+	}
 }

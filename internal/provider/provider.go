@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"os"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -253,13 +252,6 @@ func (p *docspaceProvider) DataSources(context.Context) []func() datasource.Data
 	}
 }
 
-func stringOrEnv(v types.String, env string) string {
-	if !v.IsNull() {
-		return v.ValueString()
-	}
-	return os.Getenv(env)
-}
-
 // clientLogger sends the client's request log to tflog with the key masked, so it stays
 // out of TF_LOG output even if a field ever carried it.
 func clientLogger(apiKey string) func(ctx context.Context, msg string, fields map[string]any) {
@@ -267,5 +259,20 @@ func clientLogger(apiKey string) func(ctx context.Context, msg string, fields ma
 		ctx = tflog.MaskAllFieldValuesStrings(ctx, apiKey)
 		ctx = tflog.MaskMessageStrings(ctx, apiKey)
 		tflog.Debug(ctx, msg, fields)
+	}
+}
+
+// portalURLValidator checks portal_url with the rules the client applies.
+func portalURLValidator() validator.String {
+	return stringCheck{
+		description: "must be an absolute http(s) URL without query or fragment",
+		summary:     "Invalid DocSpace portal URL",
+		check: func(s string) error {
+			_, err := docspace.NormalizePortalURL(s)
+			return err
+		},
+		detail: func(err error) string {
+			return "portal_url " + err.Error() + ". Use the portal's root URL, for example https://example.onlyoffice.com."
+		},
 	}
 }

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/setvalidator"
@@ -90,9 +92,11 @@ func (r *roomResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 				PlanModifiers: []planmodifier.String{stringplanmodifier.RequiresReplace()},
 			},
 			"quota": schema.Int64Attribute{
-				Description: "The room's storage quota in bytes, or -1 for unlimited. Unset: the portal's default room quota applies.",
-				Optional:    true,
-				Validators:  []validator.Int64{quotaBytesValidator()},
+				Description: "The room's storage quota in bytes, or -1 for unlimited. Unset: the portal's default room quota applies. " +
+					"DocSpace counts (and reports) room quotas only while the portal's room quotas are on: switch them on with " +
+					"`docspace_quota_settings` (`room_quotas_enabled = true`) and let the room depend on it; otherwise the apply refuses `quota`.",
+				Optional:   true,
+				Validators: []validator.Int64{quotaBytesValidator()},
 			},
 			"tags": schema.SetAttribute{
 				Description: "Tags of the room. The set is authoritative: tags added in DocSpace show as drift and are removed on apply. Unset means no tags.",
@@ -332,13 +336,6 @@ func (r *roomResource) readInto(ctx context.Context, id int, plan roomModel, sta
 	diags.Append(state.Set(ctx, stored)...)
 }
 
-func unknownToNull(v types.String) types.String {
-	if v.IsUnknown() {
-		return types.StringNull()
-	}
-	return v
-}
-
 // roomSettings is the create body (prior nil), or the update body: only what changed.
 func roomSettings(ctx context.Context, plan roomModel, prior *roomModel) (docspace.RoomSettings, diag.Diagnostics) {
 	var s docspace.RoomSettings
@@ -421,4 +418,42 @@ func existingRoomModel(ctx context.Context, room *docspace.Room) roomModel {
 		m.Tags = types.SetNull(types.StringType)
 	}
 	return m
+}
+
+// roomTitleValidator checks a room title the way DocSpace will: 1 to 170 characters once
+// trimmed.
+func roomTitleValidator() validator.String {
+	return stringCheck{
+		description: fmt.Sprintf("must be 1 to %d characters after trimming", docspace.MaxRoomTitleLength),
+		summary:     "Invalid room title",
+		check: func(s string) error {
+			n := utf8.RuneCountInString(strings.TrimSpace(s))
+			if n == 0 || n > docspace.MaxRoomTitleLength {
+				return fmt.Errorf("title has %d characters after trimming; DocSpace takes 1 to %d", n, docspace.MaxRoomTitleLength)
+			}
+			return nil
+		},
+	}
+}
+
+// quotaValidator checks a storage quota in bytes: -1 (unlimited) or a positive number, in
+// one sentence (two validators joined with Any would report two contradictory errors).
+type quotaValidator struct{}
+
+func quotaBytesValidator() validator.Int64 { return quotaValidator{} }
+
+func (quotaValidator) Description(context.Context) string {
+	return "must be -1 (unlimited) or a positive number of bytes"
+}
+
+func (v quotaValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (quotaValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if q := req.ConfigValue.ValueInt64(); q != docspace.QuotaUnlimited && q < 1 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid quota",
+			fmt.Sprintf("%s is %d: a quota is -1 for unlimited or a positive number of bytes (1 GiB is 1073741824). Leave it unset for the portal's default.", req.Path, q))
+	}
 }

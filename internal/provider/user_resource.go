@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashicorp/terraform-plugin-framework-timeouts/resource/timeouts"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
@@ -485,9 +486,30 @@ func existingUserModel(u *docspace.User) userModel {
 	}
 }
 
-func nullIfEmpty(s string) types.String {
-	if s == "" {
-		return types.StringNull()
+// personNameValidator checks a first or last name the way DocSpace will.
+func personNameValidator() validator.String {
+	return stringCheck{
+		description: "must be 1 to 255 letters, spaces, apostrophes or hyphens",
+		summary:     "Invalid name",
+		check: func(s string) error {
+			if utf8.RuneCountInString(s) > maxPersonField || !personNameRE.MatchString(s) {
+				return fmt.Errorf("%q is not a name DocSpace accepts: 1 to %d letters, spaces, apostrophes or hyphens (no digits or other signs)", s, maxPersonField)
+			}
+			return nil
+		},
 	}
-	return types.StringValue(s)
+}
+
+// emailValidator checks an email address.
+func emailValidator() validator.String {
+	return stringCheck{
+		description: "must be an email address",
+		summary:     "Invalid email address",
+		check: func(s string) error {
+			if utf8.RuneCountInString(s) > maxPersonField || !emailRE.MatchString(s) {
+				return fmt.Errorf("%q is not an email address of at most %d characters", s, maxPersonField)
+			}
+			return nil
+		},
+	}
 }

@@ -2,8 +2,12 @@ package provider
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
@@ -70,4 +74,42 @@ func TestRunRetentionPurge_WarnsWhenDeletedRecordStays(t *testing.T) {
 	if steps[len(steps)-1] != "done: deleted 1 backups, 3 remain" {
 		t.Errorf("progress %q", steps)
 	}
+}
+
+func TestAccConcurrency_FiftyPurges(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{Backups: 5})
+	t.Setenv("TF_CLI_ARGS_apply", "-parallelism=10")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{
+			Config: providerConfig(srv, mockportal.Owner) + `
+resource "docspace_backup_history_purge" "many" {
+  count    = 50
+  triggers = { n = count.index }
+}
+`,
+			Check: func(*terraform.State) error {
+				deletes, gets := 0, 0
+				for _, r := range srv.Requests() {
+					switch r.Method + " " + r.Path + "?" + r.Query {
+					case reqPurge:
+						deletes++
+					case reqHistory:
+						gets++
+					default:
+						return fmt.Errorf("unexpected request %s %s?%s", r.Method, r.Path, r.Query)
+					}
+				}
+				stats := srv.ConnStats()
+				t.Logf("50 purges: %d DELETEs, %d GETs over %d TCP connections (at most %d open at once)", deletes, gets, stats.Accepted, stats.MaxActive)
+				if deletes != 50 || gets != 50 {
+					return fmt.Errorf("%d DELETEs and %d GETs, want 50 and 50", deletes, gets)
+				}
+				if stats.MaxActive > 10 || stats.Accepted > 10 {
+					return fmt.Errorf("connections: %d accepted, %d open at once; want at most 10 (parallelism) and reuse", stats.Accepted, stats.MaxActive)
+				}
+				return nil
+			},
+		}},
+	})
 }

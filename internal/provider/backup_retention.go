@@ -99,3 +99,15 @@ func parseAge(s string) (time.Duration, error) {
 	}
 	return d, nil
 }
+
+// ageValidator checks older_than: a positive duration or number of days.
+func ageValidator() validator.String {
+	return stringCheck{
+		description: "must be a positive duration (720h) or number of days (30d)",
+		summary:     "Invalid older_than",
+		check: func(s string) error {
+			_, err := parseAge(s)
+			return err
+		},
+	}
+}

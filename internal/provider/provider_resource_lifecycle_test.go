@@ -43,6 +43,17 @@ resource "docspace_password_policy" "this" {
 `, portalURL, key)
 }
 
+// stateID is the id of address in state, for an import step.
+func stateID(address string) resource.ImportStateIdFunc {
+	return func(s *terraform.State) (string, error) {
+		rs, ok := s.RootModule().Resources[address]
+		if !ok {
+			return "", fmt.Errorf("%s not in state", address)
+		}
+		return rs.Primary.ID, nil
+	}
+}
+
 // checkAllStillThere asserts that every object of wrongPathConfig still exists on the portal.
 func checkAllStillThere(srv *mockportal.Server) resource.TestCheckFunc {
 	return func(s *terraform.State) error {
@@ -87,6 +98,7 @@ func TestAccWrongPortalPath_KeepsStateAndDestroysNothing(t *testing.T) {
 			{Config: wrongPathConfig(right, key), Check: checkAllStillThere(srv)},
 			{Config: wrongPathConfig(wrong, key), PlanOnly: true, ExpectError: notAtPortalURL},
 			{Config: wrongPathConfig(wrong, key), Destroy: true, ExpectError: notAtPortalURL},
+			{Config: wrongPathConfig(wrong, key), ResourceName: "docspace_user.this", ImportState: true, ImportStateIdFunc: stateID("docspace_user.this"), ExpectError: notAtPortalURL},
 			// Back on the right URL: nothing was forgotten (no change planned) or destroyed.
 			{Config: wrongPathConfig(right, key), Check: checkAllStillThere(srv)},
 		},

@@ -94,8 +94,3 @@ func newTFASettingsResource() resource.Resource {
 		},
 	}}
 }
-
-func stringSet(values []string) types.Set {
-	set, _ := types.SetValueFrom(context.Background(), types.StringType, values)
-	return set
-}

@@ -1,0 +1,73 @@
+package provider
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+)
+
+// stringCheck turns a check function into a plan-time validator: the same rule the client
+// or the apply would enforce, reported early and on the attribute. Unknown and null values
+// are left alone.
+type stringCheck struct {
+	description string
+	summary     string
+	check       func(string) error
+	// detail words the error for the diagnostic; the error text followed by a full stop
+	// when nil.
+	detail func(err error) string
+}
+
+func (v stringCheck) Description(context.Context) string { return v.description }
+
+func (v stringCheck) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (v stringCheck) ValidateString(_ context.Context, req validator.StringRequest, resp *validator.StringResponse) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	err := v.check(req.ConfigValue.ValueString())
+	if err == nil {
+		return
+	}
+	detail := err.Error() + "."
+	if v.detail != nil {
+		detail = v.detail(err)
+	}
+	resp.Diagnostics.AddAttributeError(req.Path, v.summary, detail)
+}
+
+// guidPattern matches the ids DocSpace gives users and groups.
+var guidPattern = regexp.MustCompile(`^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`)
+
+// maxPersonField is the longest name or email DocSpace stores.
+const maxPersonField = 255
+
+// personNameRE is DocSpace's default rule for first and last names: letters, combining
+// marks, apostrophes, spaces and hyphens.
+var personNameRE = regexp.MustCompile(`^[\p{L}\p{M}' \-]+$`)
+
+// emailRE is the shape of an address DocSpace accepts.
+var emailRE = regexp.MustCompile(`^[^@\s]+@[^@\s]+\.[^@\s]+$`)
+
+// guidValidator checks a user or group id.
+func guidValidator() validator.String {
+	return stringCheck{
+		description: "must be a GUID",
+		summary:     "Invalid id",
+		check: func(s string) error {
+			if !guidPattern.MatchString(s) {
+				return fmt.Errorf("%q is not a DocSpace user or group id (a GUID such as 3f1c2b7e-8d2a-4c55-9a41-0b6c5d7e9f10)", s)
+			}
+			return nil
+		},
+	}
+}
+
+// subjectIDValidators check a user or group id: a GUID.
+func subjectIDValidators() []validator.String { return []validator.String{guidValidator()} }
+
+// maxGroupName is the longest group name DocSpace takes.
+const maxGroupName = 128
