@@ -168,6 +168,20 @@ func (e *envelope) hasResponse() bool {
 // answer. Every other outcome is an *APIError, *RedirectError, *TransportError or
 // *DecodeError.
 func (c *Client) call(ctx context.Context, method, endpoint string, query url.Values, body any) (*envelope, error) {
+	req, err := c.newRequest(ctx, method, endpoint, query, body)
+	if err != nil {
+		return nil, err
+	}
+	resp, raw, attempts, err := c.send(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	return c.classify(req, resp, raw, attempts)
+}
+
+// newRequest builds the request: the API path below the portal URL, the JSON body, the
+// key (unless the context says anonymous) and the headers every call sends.
+func (c *Client) newRequest(ctx context.Context, method, endpoint string, query url.Values, body any) (*retryablehttp.Request, error) {
 	path := apiPrefix + endpoint
 	target := c.base + path
 	if len(query) > 0 {
@@ -193,10 +207,17 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 	if body != nil {
 		req.Header.Set("Content-Type", "application/json")
 	}
+	return req, nil
+}
 
+// send sends the request with retries and reads the answer (size-capped). A request that
+// got no answer is a *TransportError; an answer whose body could not be read whole keeps
+// its status (raw nil) unless it was a success, which is a *DecodeError.
+func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (resp *http.Response, raw []byte, attempts int, err error) {
+	method, path := req.Method, c.apiPath(req)
 	started := time.Now()
-	resp, err := c.http.Do(req)
-	attempts := 1
+	resp, err = c.http.Do(req)
+	attempts = 1
 	var exhausted *exhaustedError
 	if errors.As(err, &exhausted) {
 		attempts, err = exhausted.attempts, exhausted.err
@@ -211,23 +232,29 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 			err = fmt.Errorf("%w: %w", ctxErr, err)
 		}
-		return nil, &TransportError{Method: method, Path: path, Attempts: attempts, Err: err}
+		return nil, nil, attempts, &TransportError{Method: method, Path: path, Attempts: attempts, Err: err}
 	}
-	defer func() { _ = resp.Body.Close() }()
-
-	raw, readErr := readCapped(resp.Body, c.maxBodyBytes)
+	body := resp.Body
+	defer func() { _ = body.Close() }()
+	raw, readErr := readCapped(body, c.maxBodyBytes)
 	c.logf(ctx, "DocSpace API response", map[string]any{
 		"method": method, "path": path, "status": resp.StatusCode, "attempts": attempts,
 		"duration_ms": time.Since(started).Milliseconds(), "body_bytes": len(raw),
 	})
 	if readErr != nil {
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-			return nil, &DecodeError{Method: method, Path: path, Err: readErr}
+			return nil, nil, attempts, &DecodeError{Method: method, Path: path, Err: readErr}
 		}
-		// An error answer we could not read whole still has a status worth reporting.
-		raw = nil
+		raw = nil // an error answer we could not read whole still has a status worth reporting
 	}
+	return resp, raw, attempts, nil
+}
 
+// classify turns an answer into the envelope of a success or a typed error: a redirect,
+// an error status (with DocSpace's message, or a snippet of whatever else answered), a
+// body that is no envelope, or a 200 that carries an error.
+func (c *Client) classify(req *retryablehttp.Request, resp *http.Response, raw []byte, attempts int) (*envelope, error) {
+	method, path := req.Method, c.apiPath(req)
 	switch {
 	case resp.StatusCode >= 300 && resp.StatusCode < 400:
 		return nil, &RedirectError{Method: method, Path: path, StatusCode: resp.StatusCode, Location: redirectTarget(resp)}
@@ -237,9 +264,7 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 		apiErr.RetryAfter, _ = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
 		apiErr.AfterRestore = resp.StatusCode == http.StatusUnauthorized && c.restored.Load()
 		return nil, apiErr
-	}
-
-	if resp.StatusCode == http.StatusNoContent {
+	case resp.StatusCode == http.StatusNoContent:
 		return &envelope{}, nil // DELETE group answers 204 with no body at all
 	}
 	env, err := decodeEnvelope(raw)
@@ -255,6 +280,16 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 		return nil, &APIError{Method: method, Path: path, StatusCode: code, Attempts: attempts, Message: c.redact(sanitizeMessage(env.Error.Message)), FromPortal: true}
 	}
 	return env, nil
+}
+
+// apiPath is the request's path from /api/2.0/ on (without the portal's own prefix), as
+// errors name it.
+func (c *Client) apiPath(req *retryablehttp.Request) string {
+	path := req.URL.EscapedPath()
+	if i := strings.Index(path, apiPrefix); i >= 0 {
+		return path[i:]
+	}
+	return path
 }
 
 func decodeEnvelope(raw []byte) (*envelope, error) {

@@ -80,7 +80,7 @@ func (d *backupHistoryDataSource) Read(ctx context.Context, req datasource.ReadR
 	dump := cfg.Dump.ValueBool()
 	records, err := d.data.client.BackupHistory(ctx, dump)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "reading the backup history", dump, err))
+		resp.Diagnostics.Append(backupErrorDiagnostic(d.data.client.PortalURL(), "reading the backup history", dump, err))
 		return
 	}
 	if policy != nil {

@@ -49,7 +49,7 @@ func runPurge(ctx context.Context, client *docspace.Client, req purgeRequest, pr
 	}
 	progress("purging " + scope)
 	if err := client.DeleteBackupHistory(ctx, req.dump); err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), "purging the backup history", req.dump, err))
+		diags.Append(backupErrorDiagnostic(client.PortalURL(), "purging the backup history", req.dump, err))
 		return purgeResult{}, diags
 	}
 	if !req.verify {
@@ -76,7 +76,7 @@ func runRetentionPurge(ctx context.Context, client *docspace.Client, req purgeRe
 	progress("reading the backup history of " + portal + " to apply the retention policy")
 	records, err := client.BackupHistory(ctx, req.dump)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(portal, "reading the backup history", req.dump, err))
+		diags.Append(backupErrorDiagnostic(portal, "reading the backup history", req.dump, err))
 		return result, diags
 	}
 	// The cutoff is taken now, at apply time.
@@ -102,7 +102,7 @@ func runRetentionPurge(ctx context.Context, client *docspace.Client, req purgeRe
 				len(partial.Deleted), len(ids), partial.FailedID, idList(partial.Deleted), detail))
 			return result, diags
 		}
-		diags.Append(apiErrorDiagnostic(portal, "deleting backups", req.dump, err))
+		diags.Append(backupErrorDiagnostic(portal, "deleting backups", req.dump, err))
 		return result, diags
 	}
 	result.deleted = deleted

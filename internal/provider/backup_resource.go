@@ -173,7 +173,7 @@ func (r *backupResource) Create(ctx context.Context, req resource.CreateRequest,
 	}
 	record, found, err := r.find(ctx, final.TaskID, dump)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the new backup from the history", dump, err))
+		resp.Diagnostics.Append(backupErrorDiagnostic(r.data.client.PortalURL(), "reading the new backup from the history", dump, err))
 		return
 	}
 	if !found {
@@ -216,7 +216,7 @@ func (r *backupResource) Read(ctx context.Context, req resource.ReadRequest, res
 	dump := state.Dump.ValueBool()
 	rec, found, err := r.find(ctx, state.ID.ValueString(), dump)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading backup "+state.ID.ValueString(), dump, err))
+		resp.Diagnostics.Append(backupErrorDiagnostic(r.data.client.PortalURL(), "reading backup "+state.ID.ValueString(), dump, err))
 		return
 	}
 	// The framework wants an identity after every read, even one that forgets the resource.
@@ -247,7 +247,7 @@ func (r *backupResource) Delete(ctx context.Context, req resource.DeleteRequest,
 		return
 	}
 	if err := r.data.client.DeleteBackup(ctx, state.ID.ValueString()); err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting backup "+state.ID.ValueString(), state.Dump.ValueBool(), err))
+		resp.Diagnostics.Append(backupErrorDiagnostic(r.data.client.PortalURL(), "deleting backup "+state.ID.ValueString(), state.Dump.ValueBool(), err))
 	}
 }
 
@@ -274,7 +274,7 @@ func (r *backupResource) ImportState(ctx context.Context, req resource.ImportSta
 	}
 	record, dump, found, err := r.lookUp(ctx, id, dump, known)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "looking up backup "+id, dump, err))
+		resp.Diagnostics.Append(backupErrorDiagnostic(r.data.client.PortalURL(), "looking up backup "+id, dump, err))
 		return
 	}
 	if !found {

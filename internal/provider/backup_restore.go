@@ -29,7 +29,7 @@ func runRestore(ctx context.Context, client *docspace.Client, req docspace.Resto
 	started := time.Now()
 	task, err := client.StartRestore(ctx, req)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(portal, "starting the restore", req.Dump, err))
+		diags.Append(backupErrorDiagnostic(portal, "starting the restore", req.Dump, err))
 		return diags
 	}
 	progress(fmt.Sprintf("restore %s started on %s (tenant %d); the portal is locked while it runs", task.TaskID, portal, task.TenantID))
@@ -44,7 +44,7 @@ func runRestore(ctx context.Context, client *docspace.Client, req docspace.Resto
 					ctx.Err(), task.TaskID, portal, portal))
 			return diags
 		}
-		diags.Append(apiErrorDiagnostic(portal, "restoring backup "+restoreSource(req), req.Dump, err))
+		diags.Append(backupErrorDiagnostic(portal, "restoring backup "+restoreSource(req), req.Dump, err))
 		return diags
 	}
 	took := time.Since(started).Round(time.Second)

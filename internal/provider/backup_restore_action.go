@@ -137,7 +137,7 @@ func (a *backupRestoreAction) preflight(ctx context.Context, cfg backupRestoreMo
 	if id := cfg.BackupID; !id.IsNull() && !id.IsUnknown() {
 		records, err := client.BackupHistory(ctx, dump)
 		if err != nil {
-			diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the backup history to find the backup to restore", dump, err))
+			diags.Append(backupErrorDiagnostic(client.PortalURL(), "reading the backup history to find the backup to restore", dump, err))
 			return diags
 		}
 		for _, r := range records {

@@ -51,7 +51,7 @@ func runBackup(ctx context.Context, client *docspace.Client, req backupRunReques
 	portal := client.PortalURL()
 	started, err := client.StartBackup(ctx, req.storage, req.dump)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(portal, "starting a backup", req.dump, err))
+		diags.Append(backupErrorDiagnostic(portal, "starting a backup", req.dump, err))
 		return nil, diags
 	}
 	progress(fmt.Sprintf("backup %s started on %s (storage %s)", started.TaskID, portal, req.storage.Type))
@@ -67,7 +67,7 @@ func runBackup(ctx context.Context, client *docspace.Client, req backupRunReques
 			diags.Append(cancelBackupAfterInterrupt(ctx, client, started.TaskID))
 			return nil, diags
 		}
-		diags.Append(apiErrorDiagnostic(portal, "waiting for backup "+started.TaskID, req.dump, err))
+		diags.Append(backupErrorDiagnostic(portal, "waiting for backup "+started.TaskID, req.dump, err))
 		return nil, diags
 	}
 	if final.Warning != "" {

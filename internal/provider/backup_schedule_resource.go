@@ -181,12 +181,12 @@ func (r *backupScheduleResource) write(ctx context.Context, planData planGetter,
 		Hour: int(plan.Hour.ValueInt64()), Day: int(plan.Day.ValueInt64()), Dump: dump,
 	})
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), doing, dump, err))
+		diags.Append(backupErrorDiagnostic(r.data.client.PortalURL(), doing, dump, err))
 		return
 	}
 	got, err := r.data.client.BackupSchedule(ctx, dump)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the backup schedule back", dump, err))
+		diags.Append(backupErrorDiagnostic(r.data.client.PortalURL(), "reading the backup schedule back", dump, err))
 		return
 	}
 	if got == nil {
@@ -205,7 +205,7 @@ func (r *backupScheduleResource) Read(ctx context.Context, req resource.ReadRequ
 	dump := prior.Dump.ValueBool()
 	got, err := r.data.client.BackupSchedule(ctx, dump)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the backup schedule", dump, err))
+		resp.Diagnostics.Append(backupErrorDiagnostic(r.data.client.PortalURL(), "reading the backup schedule", dump, err))
 		return
 	}
 	if got == nil {
@@ -223,7 +223,7 @@ func (r *backupScheduleResource) Delete(ctx context.Context, req resource.Delete
 		return
 	}
 	if err := r.data.client.DeleteBackupSchedule(ctx, state.Dump.ValueBool()); err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting the backup schedule", state.Dump.ValueBool(), err))
+		resp.Diagnostics.Append(backupErrorDiagnostic(r.data.client.PortalURL(), "deleting the backup schedule", state.Dump.ValueBool(), err))
 	}
 }
 

@@ -92,7 +92,7 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 		name := cfg.Name.ValueString()
 		groups, err := client.Groups(ctx, name)
 		if err != nil {
-			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("looking up group %q", name), false, err))
+			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("looking up group %q", name), err))
 			return
 		}
 		var exact []string
@@ -110,7 +110,7 @@ func (d *groupDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	g, err := client.Group(ctx, id, true)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "reading group "+id, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "reading group "+id, err))
 		return
 	}
 	s := newGroupSummaryModel(*g)

@@ -106,7 +106,7 @@ func (r *groupMembersResource) save(ctx context.Context, planData planGetter, st
 	client, id := r.data.client, strings.ToLower(plan.GroupID.ValueString())
 	g, err := client.Group(ctx, id, true)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the members of group "+id, false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the members of group "+id, err))
 		return
 	}
 	want := lowerAll(planned)
@@ -116,7 +116,7 @@ func (r *groupMembersResource) save(ctx context.Context, planData planGetter, st
 	}
 	if len(change.Add)+len(change.Remove) > 0 {
 		if g, err = client.UpdateGroup(ctx, id, change); err != nil {
-			diags.Append(apiErrorDiagnostic(client.PortalURL(), "changing the members of group "+id, false, err))
+			diags.Append(apiErrorDiagnostic(client.PortalURL(), "changing the members of group "+id, err))
 			return
 		}
 	}
@@ -186,7 +186,7 @@ func (r *groupMembersResource) Delete(ctx context.Context, req resource.DeleteRe
 		_, err = client.UpdateGroup(ctx, id, docspace.GroupChange{Remove: without(lowerAll(members), []string{g.ManagerID})})
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "removing the members of group "+id, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "removing the members of group "+id, err))
 	}
 }
 

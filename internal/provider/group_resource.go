@@ -110,7 +110,7 @@ func (r *groupResource) Create(ctx context.Context, req resource.CreateRequest, 
 	}
 	g, err := client.CreateGroup(ctx, docspace.NewGroup{Name: plan.Name.ValueString(), ManagerID: strings.ToLower(plan.Manager.ValueString())})
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating group "+plan.Name.ValueString(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating group "+plan.Name.ValueString(), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, groupState(g, plan))...)
@@ -158,7 +158,7 @@ func (r *groupResource) Update(ctx context.Context, req resource.UpdateRequest, 
 		g, err = client.RemoveGroupMembers(ctx, id, []string{strings.ToLower(state.Manager.ValueString())})
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "updating group "+state.Name.ValueString(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "updating group "+state.Name.ValueString(), err))
 		return
 	}
 	if change.ManagerID != "" && g.ManagerID != change.ManagerID {
@@ -176,7 +176,7 @@ func (r *groupResource) Delete(ctx context.Context, req resource.DeleteRequest, 
 		return
 	}
 	if err := r.data.client.DeleteGroup(ctx, state.ID.ValueString()); err != nil && !docspace.IsNotFound(err) {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting group "+state.Name.ValueString(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting group "+state.Name.ValueString(), err))
 	}
 }
 
@@ -192,7 +192,7 @@ func (r *groupResource) ImportState(ctx context.Context, req resource.ImportStat
 	}
 	g, err := r.data.client.Group(ctx, strings.ToLower(id), false)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "importing group "+id, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "importing group "+id, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, existingGroupModel(g))...)
@@ -227,7 +227,7 @@ func checkGroupCandidates(ctx context.Context, client *docspace.Client, at path.
 		case docspace.IsNotFound(err):
 			diags.AddAttributeError(at, "No such account", fmt.Sprintf("There is no account with id %s on the portal (deleted, or a typo).", id))
 		case err != nil:
-			diags.Append(apiErrorDiagnostic(client.PortalURL(), "checking account "+id, false, err))
+			diags.Append(apiErrorDiagnostic(client.PortalURL(), "checking account "+id, err))
 		case u.Type == docspace.TypeGuest:
 			diags.AddAttributeError(at, "Guests cannot be in a group",
 				fmt.Sprintf("%s (%s) is a guest; DocSpace silently leaves guests out of groups. Raise the account's type to user or higher, or remove it here.", u.Email, id))

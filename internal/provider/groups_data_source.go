@@ -53,7 +53,7 @@ func (d *groupsDataSource) Read(ctx context.Context, req datasource.ReadRequest,
 	}
 	groups, err := d.data.client.Groups(ctx, cfg.NameContains.ValueString())
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "listing groups", false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "listing groups", err))
 		return
 	}
 	cfg.Groups = make([]groupSummaryModel, 0, len(groups))

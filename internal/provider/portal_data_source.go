@@ -67,7 +67,7 @@ func (d *portalDataSource) Read(ctx context.Context, _ datasource.ReadRequest, r
 	}
 	p, err := d.data.client.PortalInfo(ctx)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "reading the portal's information", false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "reading the portal's information", err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, portalDataModel{

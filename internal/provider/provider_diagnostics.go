@@ -15,9 +15,14 @@ import (
 )
 
 // apiErrorDiagnostic turns a client error into one error diagnostic that says what happened
-// and what to do. doing is a phrase like "purging the backup history"; dump says whether
-// the call was about the whole server.
-func apiErrorDiagnostic(portal, doing string, dump bool, err error) diag.Diagnostic {
+// and what to do. doing is a phrase like "reading room 7".
+func apiErrorDiagnostic(portal, doing string, err error) diag.Diagnostic {
+	return backupErrorDiagnostic(portal, doing, false, err)
+}
+
+// backupErrorDiagnostic is apiErrorDiagnostic for the backup calls that can be about the
+// whole server (dump): the diagnostic then says where dump works.
+func backupErrorDiagnostic(portal, doing string, dump bool, err error) diag.Diagnostic {
 	summary, detail := describeAPIError(portal, doing, dump, err)
 	return diag.NewErrorDiagnostic(summary, detail)
 }

@@ -52,7 +52,7 @@ func readOrGone[T any](ctx context.Context, resp *resource.ReadResponse, client 
 		resp.State.RemoveResource(ctx)
 		return v, false
 	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), doing, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), doing, err))
 		return v, false
 	}
 	return v, true

@@ -102,7 +102,7 @@ func applyRoomGrants(ctx context.Context, client *docspace.Client, roomID int, g
 		return diags // a deleted room has no members left to revoke
 	}
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("setting access to room %d", roomID), false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("setting access to room %d", roomID), err))
 		return diags
 	}
 	got := map[string]docspace.RoomAccess{}
@@ -127,7 +127,7 @@ func roomMembersOrGone(ctx context.Context, client *docspace.Client, roomID int,
 		return nil, false
 	}
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("reading who has access to room %d", roomID), false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("reading who has access to room %d", roomID), err))
 		return nil, false
 	}
 	return members, true

@@ -97,7 +97,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	if !cfg.ID.IsNull() {
 		room, err := client.Room(ctx, int(cfg.ID.ValueInt64()))
 		if err != nil {
-			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("reading room %d", cfg.ID.ValueInt64()), false, err))
+			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("reading room %d", cfg.ID.ValueInt64()), err))
 			return
 		}
 		resp.Diagnostics.Append(resp.State.Set(ctx, newRoomDataModel(ctx, *room))...)
@@ -106,7 +106,7 @@ func (d *roomDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 	title := cfg.Title.ValueString()
 	rooms, err := client.Rooms(ctx, docspace.RoomFilter{Title: title})
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "looking up room "+fmt.Sprintf("%q", title), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "looking up room "+fmt.Sprintf("%q", title), err))
 		return
 	}
 	var exact []docspace.Room

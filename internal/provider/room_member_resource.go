@@ -165,7 +165,7 @@ func (r *roomMemberResource) Delete(ctx context.Context, req resource.DeleteRequ
 	g, _ := state.grant()
 	_, err := r.data.client.SetRoomAccess(ctx, int(state.RoomID.ValueInt64()), []docspace.AccessChange{{SubjectID: g.subject, Access: docspace.AccessNone}}, false)
 	if err != nil && !docspace.IsNotFound(err) { // a deleted room has no members left
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("revoking %s's access to room %d", g.describe(), state.RoomID.ValueInt64()), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("revoking %s's access to room %d", g.describe(), state.RoomID.ValueInt64()), err))
 	}
 }
 

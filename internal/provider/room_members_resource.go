@@ -166,7 +166,7 @@ func (r *roomMembersResource) save(ctx context.Context, planData planGetter, sta
 	roomID := int(plan.RoomID.ValueInt64())
 	current, err := r.data.client.RoomMembers(ctx, roomID)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("reading who has access to room %d", roomID), false, err))
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("reading who has access to room %d", roomID), err))
 		return
 	}
 	wanted := map[string]docspace.RoomAccess{}

@@ -22,7 +22,7 @@ func runRoomOperation(ctx context.Context, client *docspace.Client, roomID int, 
 	op, err := start(ctx, roomID)
 	if err != nil {
 		var diags diag.Diagnostics
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("%s room %d", doing, roomID), false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("%s room %d", doing, roomID), err))
 		return diags
 	}
 	return waitRoomOperation(ctx, client, roomID, op, doing)
@@ -32,7 +32,7 @@ func runRoomOperation(ctx context.Context, client *docspace.Client, roomID int, 
 func waitRoomOperation(ctx context.Context, client *docspace.Client, roomID int, op *docspace.FileOperation, doing string) diag.Diagnostics {
 	var diags diag.Diagnostics
 	if err := client.WaitFileOperation(ctx, op, fileOperationPollInterval); err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("%s room %d (operation %s)", doing, roomID, op.ID), false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("%s room %d (operation %s)", doing, roomID, op.ID), err))
 	}
 	return diags
 }

@@ -170,7 +170,7 @@ func checkRoomQuotasOn(ctx context.Context, client *docspace.Client) diag.Diagno
 	q, err := client.QuotaSettings(ctx)
 	switch {
 	case err != nil:
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the portal's room quota switch", false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the portal's room quota switch", err))
 	case !q.Rooms.Enabled:
 		diags.AddAttributeError(path.Root("quota"), "Room quotas are off on this portal",
 			"DocSpace ignores a room's quota until room quotas are switched on for the portal (Settings > Storage management), "+
@@ -201,7 +201,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	client := r.data.client
 	created, err := client.CreateRoom(ctx, settings)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating room "+strconv.Quote(plan.Title.ValueString()), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating room "+strconv.Quote(plan.Title.ValueString()), err))
 		return
 	}
 	// The room exists from here on: record it even if archiving fails, so it is not lost.
@@ -258,7 +258,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	if settings != (docspace.RoomSettings{}) {
 		if _, err := client.UpdateRoom(ctx, id, settings); err != nil {
-			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("updating room %d", id), false, err))
+			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("updating room %d", id), err))
 			return
 		}
 	}
@@ -294,7 +294,7 @@ func (r *roomResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	case docspace.IsNotFound(err):
 		return // already gone
 	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("deleting room %d", id), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("deleting room %d", id), err))
 	default:
 		resp.Diagnostics.Append(waitRoomOperation(ctx, client, id, op, "deleting")...)
 	}
@@ -312,7 +312,7 @@ func (r *roomResource) ImportState(ctx context.Context, req resource.ImportState
 	}
 	room, err := r.data.client.Room(ctx, int(id))
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("importing room %d", id), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("importing room %d", id), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, existingRoomModel(ctx, room))...)
@@ -325,7 +325,7 @@ func (r *roomResource) readInto(ctx context.Context, id int, plan roomModel, sta
 	plan.ID = types.Int64Value(int64(id))
 	room, err := r.data.client.Room(ctx, id)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("reading room %d back", id), false, err))
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("reading room %d back", id), err))
 		// Still record the room: it exists, and losing track of it would leave an orphan.
 		plan.Owner, plan.Color = unknownToNull(plan.Owner), unknownToNull(plan.Color)
 		diags.Append(state.Set(ctx, plan)...)

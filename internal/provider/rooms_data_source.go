@@ -82,7 +82,7 @@ func (d *roomsDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	}
 	rooms, err := d.data.client.Rooms(ctx, cfg.filter())
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "listing rooms", false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "listing rooms", err))
 		return
 	}
 	cfg.Rooms = make([]roomDataModel, 0, len(rooms))

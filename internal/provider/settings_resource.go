@@ -153,17 +153,17 @@ func (r *settingResource[M, S]) save(ctx context.Context, planData planGetter, s
 	client := r.data.client
 	current, err := r.spec.read(client, ctx)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the "+r.label(), false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the "+r.label(), err))
 		return
 	}
 	// Writes can log everyone out: never send what the portal already has.
 	if !r.sameSetting(*current, planned) {
 		if err := r.spec.write(client, ctx, planned); err != nil {
-			diags.Append(apiErrorDiagnostic(client.PortalURL(), "saving the "+r.label(), false, err))
+			diags.Append(apiErrorDiagnostic(client.PortalURL(), "saving the "+r.label(), err))
 			return
 		}
 		if current, err = r.spec.read(client, ctx); err != nil {
-			diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the "+r.label()+" back", false, err))
+			diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the "+r.label()+" back", err))
 			return
 		}
 	}
@@ -183,7 +183,7 @@ func (r *settingResource[M, S]) Read(ctx context.Context, req resource.ReadReque
 	}
 	current, err := r.spec.read(r.data.client, ctx)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the "+r.label(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the "+r.label(), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, r.spec.toModel(*current, &state))...)
@@ -195,7 +195,7 @@ func (r *settingResource[M, S]) Delete(ctx context.Context, _ resource.DeleteReq
 		return
 	}
 	if err := r.spec.reset(r.data.client, ctx); err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "restoring the default "+r.label(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "restoring the default "+r.label(), err))
 	}
 }
 
@@ -210,7 +210,7 @@ func (r *settingResource[M, S]) ImportState(ctx context.Context, req resource.Im
 	}
 	current, err := r.spec.read(r.data.client, ctx)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "importing the "+r.label(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "importing the "+r.label(), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, r.spec.toModel(*current, nil))...)

@@ -100,7 +100,7 @@ func (d *userDataSource) Read(ctx context.Context, req datasource.ReadRequest, r
 		u, err = client.User(ctx, key)
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "looking up the account "+key, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "looking up the account "+key, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, newUserDataModel(*u))...)

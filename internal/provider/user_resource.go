@@ -301,7 +301,7 @@ func (r *userResource) create(ctx context.Context, plan userModel, password stri
 	}
 	u, err := r.data.client.CreateUser(ctx, docspace.NewUser{Email: plan.Email.ValueString(), FirstName: plan.FirstName.ValueString(), LastName: plan.LastName.ValueString(), Type: createAs, Password: password})
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "creating the account "+plan.Email.ValueString(), false, err))
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "creating the account "+plan.Email.ValueString(), err))
 	}
 	return u
 }
@@ -317,12 +317,12 @@ func (r *userResource) invite(ctx context.Context, email string, want docspace.U
 			fmt.Sprintf("%s already has an account (id %s, %s), so there is nothing to invite. To manage it, import it: terraform import docspace_user.<name> %s.", email, existing.ID, existing.Status, email))
 		return nil
 	case !docspace.IsNotFound(err):
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), "looking up "+email+" before inviting", false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "looking up "+email+" before inviting", err))
 		return nil
 	}
 	u, err := client.InviteUser(ctx, email, want)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), "inviting "+email, false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "inviting "+email, err))
 	}
 	return u
 }
@@ -330,7 +330,7 @@ func (r *userResource) invite(ctx context.Context, email string, want docspace.U
 func (r *userResource) setDisabled(ctx context.Context, id, email string, disabled bool, diags *diag.Diagnostics) {
 	if err := r.data.client.SetUserDisabled(ctx, id, disabled); err != nil {
 		doing := map[bool]string{true: "disabling ", false: "enabling "}[disabled] + email
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), doing, false, err))
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), doing, err))
 	}
 }
 
@@ -373,7 +373,7 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	}
 	if newEmail := plan.Email.ValueString(); !resp.Diagnostics.HasError() && !strings.EqualFold(newEmail, email) {
 		if err := client.ChangeUserEmail(ctx, id, newEmail); err != nil {
-			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "changing the email of "+email+" to "+newEmail, false, err))
+			resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "changing the email of "+email+" to "+newEmail, err))
 		}
 	}
 	from, errFrom := docspace.ParseUserType(state.Type.ValueString())
@@ -401,7 +401,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 	case docspace.IsNotFound(err):
 		return // already gone
 	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "reading the account "+email+" before removing it", false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "reading the account "+email+" before removing it", err))
 		return
 	case u.Status != docspace.StatusDisabled:
 		if r.setDisabled(ctx, id, email, true, &resp.Diagnostics); resp.Diagnostics.HasError() {
@@ -412,7 +412,7 @@ func (r *userResource) Delete(ctx context.Context, req resource.DeleteRequest, r
 		return // disabled, kept for the record
 	}
 	if err := client.DeleteUser(ctx, id); err != nil && !docspace.IsNotFound(err) {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "deleting the account "+email, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "deleting the account "+email, err))
 	}
 }
 
@@ -436,7 +436,7 @@ func (r *userResource) ImportState(ctx context.Context, req resource.ImportState
 		u, err = client.User(ctx, key)
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "importing the account "+key, false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "importing the account "+key, err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, existingUserModel(u))...)
@@ -449,7 +449,7 @@ func (r *userResource) readInto(ctx context.Context, id string, plan userModel, 
 	plan.ID = types.StringValue(id)
 	u, err := r.data.client.User(ctx, id)
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the account "+plan.Email.ValueString()+" back", false, err))
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading the account "+plan.Email.ValueString()+" back", err))
 		plan.FirstName, plan.LastName, plan.UserName = unknownToNull(plan.FirstName), unknownToNull(plan.LastName), unknownToNull(plan.UserName)
 		plan.Status = unknownToNull(plan.Status)
 		if plan.Activated.IsUnknown() {

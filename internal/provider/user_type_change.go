@@ -29,7 +29,7 @@ func changeUserType(ctx context.Context, client *docspace.Client, id, email stri
 		err = client.ChangeUserType(ctx, id, to)
 	}
 	if err != nil {
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("changing the type of %s from %s to %s", email, from, to), false, err))
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), fmt.Sprintf("changing the type of %s from %s to %s", email, from, to), err))
 	}
 	return diags
 }

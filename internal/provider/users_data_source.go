@@ -91,7 +91,7 @@ func (d *usersDataSource) Read(ctx context.Context, req datasource.ReadRequest, 
 	f.GroupID = cfg.GroupID.ValueString()
 	users, err := d.data.client.Users(ctx, f)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "listing accounts", false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "listing accounts", err))
 		return
 	}
 	cfg.Users = make([]userDataModel, 0, len(users))

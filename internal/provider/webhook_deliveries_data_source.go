@@ -69,7 +69,7 @@ func (d *webhookDeliveriesDataSource) Read(ctx context.Context, req datasource.R
 	}
 	list, err := d.data.client.WebhookDeliveries(ctx, int(cfg.WebhookID.ValueInt64()))
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "reading the webhook delivery log", false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(d.data.client.PortalURL(), "reading the webhook delivery log", err))
 		return
 	}
 	cfg.Deliveries = make([]webhookDeliveryModel, 0, len(list))

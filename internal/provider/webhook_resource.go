@@ -216,7 +216,7 @@ func (r *webhookResource) Create(ctx context.Context, req resource.CreateRequest
 	client := r.data.client
 	w, err := client.CreateWebhook(ctx, s)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating webhook "+strconv.Quote(s.Name), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating webhook "+strconv.Quote(s.Name), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, webhookIdentity{ID: types.Int64Value(int64(w.ID))})...)
@@ -247,7 +247,7 @@ func (r *webhookResource) Read(ctx context.Context, req resource.ReadRequest, re
 	w, err := findWebhook(ctx, r.data.client, state.ID.ValueInt64())
 	switch {
 	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading webhook "+state.Name.ValueString(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading webhook "+state.Name.ValueString(), err))
 	case w == nil:
 		resp.State.RemoveResource(ctx) // deleted (by hand, or by DocSpace after a 410): the next plan creates it again
 	default:
@@ -279,7 +279,7 @@ func (r *webhookResource) Update(ctx context.Context, req resource.UpdateRequest
 	client := r.data.client
 	w, err := client.UpdateWebhook(ctx, s)
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "updating webhook "+strconv.Quote(s.Name), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "updating webhook "+strconv.Quote(s.Name), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, webhookIdentity{ID: state.ID})...)
@@ -293,7 +293,7 @@ func (r *webhookResource) readBack(ctx context.Context, written *docspace.Webhoo
 	stored, err := findWebhook(ctx, r.data.client, int64(written.ID))
 	switch {
 	case err != nil:
-		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading webhook "+strconv.Quote(written.Name)+" back", false, err))
+		diags.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "reading webhook "+strconv.Quote(written.Name)+" back", err))
 		stored = written
 	case stored == nil:
 		diags.AddError("DocSpace did not keep the webhook", fmt.Sprintf("The portal saved webhook %d (%q) but does not list it any more: it was deleted right away, by someone else or by DocSpace. Apply again to create it again.", written.ID, written.Name))
@@ -311,7 +311,7 @@ func (r *webhookResource) Delete(ctx context.Context, req resource.DeleteRequest
 		return
 	}
 	if err := r.data.client.DeleteWebhook(ctx, int(state.ID.ValueInt64())); err != nil && !docspace.IsNotFound(err) {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting webhook "+state.Name.ValueString(), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), "deleting webhook "+state.Name.ValueString(), err))
 	}
 }
 
@@ -330,7 +330,7 @@ func (r *webhookResource) ImportState(ctx context.Context, req resource.ImportSt
 		return
 	}
 	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("importing webhook %d", id), false, err))
+		resp.Diagnostics.Append(apiErrorDiagnostic(r.data.client.PortalURL(), fmt.Sprintf("importing webhook %d", id), err))
 		return
 	}
 	resp.Diagnostics.Append(resp.State.Set(ctx, existingWebhookModel(w))...)
