@@ -7,6 +7,24 @@ import (
 	"time"
 )
 
+// backupState is the backup area's store: the history per scope (false: this portal,
+// true: the whole server), the running job and the schedules, with their test switches.
+type backupState struct {
+	records           map[bool][]Record
+	undeletable       map[string]bool
+	job               *job
+	freeBackupsUsedUp bool
+	backupFailure     string
+	backupWarning     string
+	cancellations     int
+	schedules         map[bool]*Schedule
+	scheduleDisabled  bool
+}
+
+func newBackupState() backupState {
+	return backupState{records: map[bool][]Record{}, undeletable: map[string]bool{}, schedules: map[bool]*Schedule{}}
+}
+
 func (p *Portal) getBackupHistory(w http.ResponseWriter, r *http.Request, q query) {
 	p.mu.Lock()
 	records := p.historyLocked(q.dump)

@@ -8,6 +8,26 @@ import (
 	"time"
 )
 
+// tenantState is the tenant's store: its id and status, the restore that may be running,
+// and the logins (session tokens, the owner's password, brute-force counters).
+type tenantState struct {
+	tenantID       int
+	tenantStatus   int
+	restore        *restoreTask
+	restoreFailure string
+	tokens         map[string]string // session token → user id
+	ownerPassword  string
+	loginAttempts  map[string]*loginAttempts
+}
+
+func newTenantState(opts Options) tenantState {
+	password := opts.OwnerPassword
+	if password == "" {
+		password = "Owner-" + randomHex(8)
+	}
+	return tenantState{tenantID: 1, tokens: map[string]string{}, ownerPassword: password, loginAttempts: map[string]*loginAttempts{}}
+}
+
 // Restores: POST /api/2.0/backup/startrestore and GET /api/2.0/backup/getrestoreprogress
 // (README.md, "Restores"). A restore runs for RestoreDuration. From 10% on the portal is
 // "restoring" (tenant status 4): most endpoints answer 403 with an empty body. When it

@@ -10,6 +10,20 @@ import (
 	"time"
 )
 
+// peopleState is the people area's store: accounts in creation order, groups, and the
+// type change jobs.
+type peopleState struct {
+	users             map[string]*Person
+	userOrder         []string
+	groups            map[string]*Group
+	typeJobs          map[string]*typeJob // user id → its type change (people_type.go)
+	typeChangeFailure string
+}
+
+func newPeopleState() peopleState {
+	return peopleState{users: map[string]*Person{}, groups: map[string]*Group{}, typeJobs: map[string]*typeJob{}}
+}
+
 // The people the portal starts with: one user per role (whose API key the portal hands
 // out), a second plain user, and two groups, so rooms can be shared before the people API
 // is modelled in full. Ids are random GUIDs; tests read them through UserID and GroupID.

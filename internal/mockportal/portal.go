@@ -94,59 +94,23 @@ type Options struct {
 type Portal struct {
 	opts Options
 
-	mu          sync.Mutex
-	keys        map[string]Role
-	keyOf       map[Role]string
-	records     map[bool][]Record // keyed by dump: false = this portal, true = whole server
-	undeletable map[string]bool
-	faults      []*faultRule
+	mu     sync.Mutex
+	keys   map[string]Role
+	keyOf  map[Role]string
+	faults []*faultRule
 	// logMu guards log apart from mu: handlers write answers while holding mu.
 	logMu    sync.Mutex
 	log      []*Request
 	rateUsed atomic.Int64
+	keyUser  map[string]string // API key → user id
 
-	job               *job
-	freeBackupsUsedUp bool
-	backupFailure     string
-	backupWarning     string
-	cancellations     int
-	schedules         map[bool]*Schedule
-	scheduleDisabled  bool
-
-	// People (people.go) and rooms (rooms.go, room_sharing.go, file_operations.go).
-	keyUser           map[string]string // API key → user id
-	users             map[string]*Person
-	userOrder         []string
-	groups            map[string]*Group
-	typeJobs          map[string]*typeJob // user id → its type change (people_type.go)
-	typeChangeFailure string
-	rooms             map[int]*Room
-	nextRoomID        int
-	fileOps           []*fileOperation
-	opFailure         string
-
-	// The tenant and its restores (backup_restore.go), logins (authentication.go).
-	tenantID       int
-	tenantStatus   int
-	restore        *restoreTask
-	restoreFailure string
-	tokens         map[string]string // session token → user id
-	ownerPassword  string
-
-	// Settings (settings*.go), the audit trail (audit.go), webhooks (webhooks.go).
-	created          time.Time
-	settings         SecuritySettings
-	quotas           QuotaSettings
-	tagCatalog       []string
-	loginAttempts    map[string]*loginAttempts
-	settingsModified time.Time
-	sessionResets    int
-	auditEvents      []AuditEvent
-	loginEvents      []LoginEvent
-	webhooks         map[int]*Webhook
-	nextWebhookID    int
-	webhookLog       []*WebhookDelivery
-	webhookHead      map[string]int
+	// One state store per API area, each declared (and made) in its area's file.
+	backupState   // backup_history.go: the history, jobs and schedules
+	tenantState   // backup_restore.go: the tenant, its restores, logins
+	peopleState   // people.go: accounts, groups, type changes
+	roomsState    // rooms.go: rooms, file operations, the tag catalogue
+	settingsState // settings.go: security and quota settings, the audit trail
+	webhookState  // webhooks.go: webhooks and their deliveries
 }
 
 // New builds a portal with one API key per role and the seeded history.
@@ -158,29 +122,13 @@ func New(opts Options) *Portal {
 		opts:          opts,
 		keys:          map[string]Role{},
 		keyOf:         map[Role]string{},
-		records:       map[bool][]Record{},
-		undeletable:   map[string]bool{},
-		schedules:     map[bool]*Schedule{},
 		keyUser:       map[string]string{},
-		users:         map[string]*Person{},
-		groups:        map[string]*Group{},
-		typeJobs:      map[string]*typeJob{},
-		rooms:         map[int]*Room{},
-		nextRoomID:    firstRoomID,
-		tenantID:      1,
-		tokens:        map[string]string{},
-		loginAttempts: map[string]*loginAttempts{},
-		ownerPassword: opts.OwnerPassword,
-		settings:      DefaultSecuritySettings(),
-		quotas:        QuotaSettings{Rooms: EntityQuota{Enabled: opts.RoomQuotas}},
-		webhooks:      map[int]*Webhook{},
-		nextWebhookID: 1,
-		webhookHead:   map[string]int{},
-	}
-	p.created = opts.Now()
-	p.settingsModified = p.created
-	if p.ownerPassword == "" {
-		p.ownerPassword = "Owner-" + randomHex(8)
+		backupState:   newBackupState(),
+		tenantState:   newTenantState(opts),
+		peopleState:   newPeopleState(),
+		roomsState:    newRoomsState(),
+		settingsState: newSettingsState(opts),
+		webhookState:  newWebhookState(),
 	}
 	for _, role := range Roles {
 		key := "sk-" + string(role) + "-" + randomHex(12)

@@ -12,6 +12,20 @@ import (
 	"time"
 )
 
+// roomsState is the rooms area's store: rooms, their file operations and the tag
+// catalogue.
+type roomsState struct {
+	rooms      map[int]*Room
+	nextRoomID int
+	fileOps    []*fileOperation
+	opFailure  string
+	tagCatalog []string
+}
+
+func newRoomsState() roomsState {
+	return roomsState{rooms: map[int]*Room{}, nextRoomID: firstRoomID}
+}
+
 // Rooms: /api/2.0/files/rooms and its sub-paths (README.md, "The rooms area").
 
 // Room type numbers, as the API sends them.

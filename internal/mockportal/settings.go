@@ -5,6 +5,24 @@ import (
 	"time"
 )
 
+// settingsState is the settings area's store: the security and quota settings, when they
+// changed, how often sessions were reset, the audit trail and the login history.
+type settingsState struct {
+	created          time.Time
+	settings         SecuritySettings
+	quotas           QuotaSettings
+	settingsModified time.Time
+	sessionResets    int
+	auditEvents      []AuditEvent
+	loginEvents      []LoginEvent
+}
+
+func newSettingsState(opts Options) settingsState {
+	now := opts.Now()
+	return settingsState{created: now, settingsModified: now, settings: DefaultSecuritySettings(),
+		quotas: QuotaSettings{Rooms: EntityQuota{Enabled: opts.RoomQuotas}}}
+}
+
 // The portal's security settings (README.md, "Settings"), with DocSpace's defaults.
 
 // SecuritySettings is what the settings singletons store. Tests change it out of band

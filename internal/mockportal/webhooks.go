@@ -19,6 +19,19 @@ import (
 	"unicode"
 )
 
+// webhookState is the webhook area's store: webhooks, their delivery log and the HEAD
+// answers tests set per URL.
+type webhookState struct {
+	webhooks      map[int]*Webhook
+	nextWebhookID int
+	webhookLog    []*WebhookDelivery
+	webhookHead   map[string]int
+}
+
+func newWebhookState() webhookState {
+	return webhookState{webhooks: map[int]*Webhook{}, nextWebhookID: 1, webhookHead: map[string]int{}}
+}
+
 // Webhooks: /api/2.0/settings/webhook… (README.md, "Webhooks").
 
 // Webhook is a webhook's stored configuration, its secret included.
