@@ -57,10 +57,24 @@ func TestRooms_ListPagesUntilDone(t *testing.T) {
 	}
 }
 
+// roomTitles is DocSpace's title sanitising as a table: the client's SanitizeRoomTitle and
+// the mock's rooms must both follow it, so the two copies cannot drift apart.
+var roomTitles = map[string]string{"  a:b/c😀 ": "a_b_c__", "Q3 & co; -x": "Q3 & co; -x", "x\t*+<>?|\\\"": "x_________"}
+
 func TestSanitizeRoomTitle(t *testing.T) {
-	for in, want := range map[string]string{"  a:b/c😀 ": "a_b_c__", "Q3 & co; -x": "Q3 & co; -x", "x\t*+<>?|\\\"": "x_________"} {
+	for in, want := range roomTitles {
 		if got := docspace.SanitizeRoomTitle(in); got != want {
 			t.Errorf("SanitizeRoomTitle(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestSanitizeRoomTitle_TheMockStoresTheSame(t *testing.T) {
+	_, client := newPortal(t, mockportal.Options{}, mockportal.Owner)
+	for in, want := range roomTitles {
+		room, err := client.CreateRoom(context.Background(), docspace.RoomSettings{Title: ptr(in), Type: ptr(docspace.CustomRoom)})
+		if err != nil || room.Title != want {
+			t.Errorf("the mock stored %q as %+v (%v), want %q", in, room, err, want)
 		}
 	}
 }

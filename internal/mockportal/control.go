@@ -1,13 +1,13 @@
 package mockportal
 
 import (
-	"encoding/json"
 	"io"
 	"net/http"
+	"strings"
 )
 
-// serveControl is the test-control API: the request log, faults, and webhook deliveries
-// (README.md, "The command").
+// serveControl is the test-control API (README.md, "The command"): the request log and
+// faults here; each area's own controls beside it (webhooks_control.go).
 func (p *Portal) serveControl(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case r.URL.Path == "/__mock/requests" && r.Method == http.MethodGet:
@@ -30,37 +30,8 @@ func (p *Portal) serveControl(w http.ResponseWriter, r *http.Request) {
 			p.InjectFault(f)
 		}
 		w.WriteHeader(http.StatusNoContent)
-	case r.URL.Path == "/__mock/webhooks/head" && r.Method == http.MethodPost:
-		var b struct {
-			URL    string `json:"url"`
-			Status int    `json:"status"`
-		}
-		if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&b); err != nil || b.URL == "" || b.Status == 0 {
-			http.Error(w, "want {\"url\": \"…\", \"status\": N}", http.StatusBadRequest)
-			return
-		}
-		p.SetWebhookHeadStatus(b.URL, b.Status)
-		w.WriteHeader(http.StatusNoContent)
-	case r.URL.Path == "/__mock/webhooks/deliver" && r.Method == http.MethodPost:
-		var b struct {
-			Trigger  string          `json:"trigger"`
-			TargetID string          `json:"target_id"`
-			Payload  json.RawMessage `json:"payload"`
-		}
-		if err := json.NewDecoder(io.LimitReader(r.Body, 1<<20)).Decode(&b); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		deliveries, err := p.DeliverWebhookEvent(r.Context(), b.Trigger, b.TargetID, b.Payload)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		out := []map[string]any{}
-		for _, d := range deliveries {
-			out = append(out, d.json())
-		}
-		writeJSON(w, http.StatusOK, out)
+	case strings.HasPrefix(r.URL.Path, "/__mock/webhooks/"):
+		p.serveWebhookControl(w, r)
 	case r.URL.Path == "/__mock/faults" && r.Method == http.MethodDelete:
 		p.ClearFaults()
 		w.WriteHeader(http.StatusNoContent)
