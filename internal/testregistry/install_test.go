@@ -2,7 +2,9 @@ package testregistry_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -212,6 +214,50 @@ resource "docspace_backup_history_purge" "this" {}
 	requests := srv.Requests()
 	if len(requests) == 0 || !strings.HasPrefix(requests[0].UserAgent, "terraform-provider-docspace/0.2.0 ") {
 		t.Errorf("User-Agent %q does not carry the release's version", requests[0].UserAgent)
+	}
+	runShippedMock(t, e.dir)
+}
+
+// runShippedMock finds the docspace-mock command the release archive installed next to
+// the provider, starts it, and checks that it serves: its start line's owner key reads
+// the owner's profile.
+func runShippedMock(t *testing.T, work string) {
+	t.Helper()
+	var bin string
+	_ = filepath.WalkDir(filepath.Join(work, ".terraform", "providers"), func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.TrimSuffix(d.Name(), ".exe") == "docspace-mock" && strings.Contains(path, "0.2.0") {
+			bin = path
+		}
+		return err
+	})
+	if bin == "" {
+		t.Fatal("the release archive holds no docspace-mock next to the provider")
+	}
+	cmd := exec.Command(bin, "-listen", "127.0.0.1:0")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatalf("starting the shipped docspace-mock: %v", err)
+	}
+	defer func() { _ = cmd.Process.Kill(); _ = cmd.Wait() }() // our own child, by its PID
+	var start struct {
+		URL  string            `json:"url"`
+		Keys map[string]string `json:"keys"`
+	}
+	if err := json.NewDecoder(stdout).Decode(&start); err != nil || start.URL == "" {
+		t.Fatalf("the shipped docspace-mock printed no start line: %v", err)
+	}
+	req, _ := http.NewRequest(http.MethodGet, start.URL+"/api/2.0/people/@self", nil)
+	req.Header.Set("Authorization", start.Keys["owner"])
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatalf("the shipped docspace-mock does not answer: %v", err)
+	}
+	_ = resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("the shipped docspace-mock answered %d to the owner's key", resp.StatusCode)
 	}
 }
 
