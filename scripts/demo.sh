@@ -4,6 +4,7 @@
 # after the purge.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
+. "$root/scripts/dev-overrides.sh"
 TOOLS=${TOOLS:-$root/.tools}
 TERRAFORM=${TERRAFORM:-terraform}
 work=$TOOLS/demo
@@ -38,7 +39,7 @@ cp "$root"/examples/demo/*.tf "$work/tf/"
 cd "$work/tf"
 
 echo "==> terraform apply ($("$TERRAFORM" version | sed -n 1p))"
-"$TERRAFORM" apply -auto-approve -input=false -no-color 2>&1 | grep -v -e '^ - docspace-terraform/docspace in' -e 'Provider development overrides' -e 'The following provider development' -e 'versions may not be' -e 'published releases' -e '^$' -e 'Warning: Provider development' -e '^[│╷╵]' || true
+"$TERRAFORM" apply -auto-approve -input=false -no-color 2>&1 | quiet_dev_overrides | grep -v '^$' || true
 before=$("$TERRAFORM" output -raw history_count)
 remaining=$("$TERRAFORM" output -raw remaining_backups)
 "$TERRAFORM" apply -refresh-only -auto-approve -input=false -no-color >/dev/null 2>&1

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
@@ -31,6 +32,7 @@ func main() {
 	allowLoopbackWebhooks := flag.Bool("allow-loopback-webhooks", false, "let webhook URLs on loopback addresses through the private-address check")
 	paidSeats := flag.Int("paid-seats", 0, "paid accounts (owner, admins, room admins) the plan allows; 0 is no limit")
 	roomQuotas := flag.Bool("room-quotas", false, "start with room quotas switched on (a new DocSpace portal has them off)")
+	printEnv := flag.Bool("print-env", false, "print shell exports of DOCSPACE_PORTAL_URL and DOCSPACE_API_KEY (the owner's key) instead of the JSON start line")
 	flag.Parse()
 
 	// Listen for signals before announcing readiness: a tool that reads the start line and
@@ -52,6 +54,14 @@ func main() {
 	for role, key := range srv.Keys() {
 		keys[string(role)] = key
 	}
+	if *printEnv {
+		// The provider reads these two variables, so `. file` after this line is enough to
+		// point any configuration without a provider block at this portal.
+		fmt.Printf("export DOCSPACE_PORTAL_URL=%s\nexport DOCSPACE_API_KEY=%s\n", shellQuote(srv.URL), shellQuote(keys[string(mockportal.Owner)]))
+		<-stop
+		srv.Close()
+		return
+	}
 	line, _ := json.Marshal(struct {
 		URL           string            `json:"url"`
 		Keys          map[string]string `json:"keys"`
@@ -63,3 +73,6 @@ func main() {
 	<-stop
 	srv.Close()
 }
+
+// shellQuote quotes s for a POSIX shell.
+func shellQuote(s string) string { return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'" }

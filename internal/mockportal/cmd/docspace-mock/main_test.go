@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -78,4 +79,54 @@ func TestCommand(t *testing.T) {
 		t.Errorf("exit after SIGTERM: %v", err)
 	}
 	_ = os.Remove(bin)
+}
+
+// With -print-env the command prints shell exports of the two variables the provider reads,
+// and -room-quotas starts the portal with room quotas on.
+func TestCommand_PrintEnvAndRoomQuotas(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "docspace-mock")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("build: %v\n%s", err, out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "-listen", "127.0.0.1:0", "-print-env", "-room-quotas", "-owner-key", "sk-it's-owner")
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { _ = cmd.Process.Signal(syscall.SIGTERM); _ = cmd.Wait() }()
+	r := bufio.NewReader(stdout)
+	urlLine, _ := r.ReadString('\n')
+	keyLine, _ := r.ReadString('\n')
+	if !strings.HasPrefix(urlLine, "export DOCSPACE_PORTAL_URL='http://127.0.0.1:") || keyLine != "export DOCSPACE_API_KEY='sk-it'\\''s-owner'\n" {
+		t.Fatalf("exports: %q %q", urlLine, keyLine)
+	}
+	// The shell reads the quoting back to the key itself.
+	out, err := exec.Command("sh", "-c", urlLine+keyLine+`printf %s "$DOCSPACE_PORTAL_URL|$DOCSPACE_API_KEY"`).Output()
+	portal, key, _ := strings.Cut(string(out), "|")
+	if err != nil || key != "sk-it's-owner" {
+		t.Fatalf("sourced: %q %v", out, err)
+	}
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, portal+"/api/2.0/portal/payment/quota", nil)
+	req.Header.Set("Authorization", key)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var quota struct {
+		Response struct {
+			RoomsQuota struct {
+				EnableQuota bool `json:"enableQuota"`
+			} `json:"roomsQuota"`
+		} `json:"response"`
+	}
+	_ = json.NewDecoder(resp.Body).Decode(&quota)
+	_ = resp.Body.Close()
+	if !quota.Response.RoomsQuota.EnableQuota {
+		t.Error("-room-quotas did not switch room quotas on")
+	}
 }
