@@ -60,7 +60,8 @@ func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataReques
 
 func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, resp *provider.SchemaResponse) {
 	resp.Schema = schema.Schema{
-		Description: "Manages an ONLYOFFICE DocSpace portal (SaaS or self-hosted): its backups, and its rooms and who has access to them.",
+		Description: "Manages an ONLYOFFICE DocSpace portal (SaaS or self-hosted) as code: backups and their retention, rooms and who " +
+			"has access to them, people and groups, the security baseline, quotas and webhooks.",
 		Attributes: map[string]schema.Attribute{
 			"portal_url": schema.StringAttribute{
 				Description: "Root URL of the DocSpace portal, for example `https://example.onlyoffice.com`, " +
@@ -70,9 +71,10 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Validators: []validator.String{portalURLValidator()},
 			},
 			"api_key": schema.StringAttribute{
-				Description: "DocSpace API key (`sk-…`). Backups need the key of the portal Owner or a DocSpace admin; rooms can " +
-					"also be managed with a room admin's key (a key sees and changes what its user may). Sensitive: never logged " +
-					"and never stored in state. Falls back to the `" + envAPIKey + "` environment variable.",
+				Description: "DocSpace API key (`sk-…`). Backups, people, groups and portal settings need the key of the portal " +
+					"Owner or a DocSpace admin; rooms and webhooks can also be managed with a room admin's key (a key sees and " +
+					"changes what its user may). Sensitive: never logged and never stored in state. Falls back to the `" + envAPIKey +
+					"` environment variable.",
 				Optional:  true,
 				Sensitive: true,
 			},
