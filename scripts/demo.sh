@@ -25,14 +25,7 @@ key=$(sed -n 's/.*"owner":"\([^"]*\)".*/\1/p' <<<"$line")
 [ -n "$url" ] && [ -n "$key" ] || { echo "mock portal did not start: $(cat "$work/mock.log")" >&2; exit 1; }
 echo "    portal: $url"
 
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "docspace-terraform/docspace" = "$work/bin"
-  }
-  direct {}
-}
-RC
+write_dev_overrides_rc "$work/terraformrc" "$work/bin"
 export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 export TF_VAR_portal_url="$url" TF_VAR_api_key="$key"
 cp "$root"/examples/demo/*.tf "$work/tf/"

@@ -30,14 +30,7 @@ terraform {
 }
 TF
 fi
-cat >"$work/terraformrc" <<RC
-provider_installation {
-  dev_overrides {
-    "docspace-terraform/docspace" = "$work/bin"
-  }
-  direct {}
-}
-RC
+write_dev_overrides_rc "$work/terraformrc" "$work/bin"
 export TF_CLI_CONFIG_FILE="$work/terraformrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1
 cd "$work/tf"
 "$TERRAFORM" get -no-color >/dev/null
