@@ -172,11 +172,21 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 	if err != nil {
 		return nil, err
 	}
-	resp, raw, attempts, err := c.send(ctx, req)
+	ans, err := c.send(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	return c.classify(req, resp, raw, attempts)
+	return c.classify(req, ans)
+}
+
+// answer is what send read: the status, the headers, the body (nil when an error answer
+// could not be read whole), where the request went and how many attempts it took.
+type answer struct {
+	status   int
+	header   http.Header
+	url      *url.URL
+	raw      []byte
+	attempts int
 }
 
 // newRequest builds the request: the API path below the portal URL, the JSON body, the
@@ -213,11 +223,11 @@ func (c *Client) newRequest(ctx context.Context, method, endpoint string, query 
 // send sends the request with retries and reads the answer (size-capped). A request that
 // got no answer is a *TransportError; an answer whose body could not be read whole keeps
 // its status (raw nil) unless it was a success, which is a *DecodeError.
-func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (resp *http.Response, raw []byte, attempts int, err error) {
+func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (*answer, error) {
 	method, path := req.Method, c.apiPath(req)
 	started := time.Now()
-	resp, err = c.http.Do(req)
-	attempts = 1
+	resp, err := c.http.Do(req)
+	attempts := 1
 	var exhausted *exhaustedError
 	if errors.As(err, &exhausted) {
 		attempts, err = exhausted.attempts, exhausted.err
@@ -232,52 +242,51 @@ func (c *Client) send(ctx context.Context, req *retryablehttp.Request) (resp *ht
 		if ctxErr := ctx.Err(); ctxErr != nil && !errors.Is(err, ctxErr) {
 			err = fmt.Errorf("%w: %w", ctxErr, err)
 		}
-		return nil, nil, attempts, &TransportError{Method: method, Path: path, Attempts: attempts, Err: err}
+		return nil, &TransportError{Method: method, Path: path, Attempts: attempts, Err: err}
 	}
-	body := resp.Body
-	defer func() { _ = body.Close() }()
-	raw, readErr := readCapped(body, c.maxBodyBytes)
+	defer func() { _ = resp.Body.Close() }()
+	raw, readErr := readCapped(resp.Body, c.maxBodyBytes)
 	c.logf(ctx, "DocSpace API response", map[string]any{
 		"method": method, "path": path, "status": resp.StatusCode, "attempts": attempts,
 		"duration_ms": time.Since(started).Milliseconds(), "body_bytes": len(raw),
 	})
 	if readErr != nil {
 		if resp.StatusCode >= 200 && resp.StatusCode < 300 {
-			return nil, nil, attempts, &DecodeError{Method: method, Path: path, Err: readErr}
+			return nil, &DecodeError{Method: method, Path: path, Err: readErr}
 		}
 		raw = nil // an error answer we could not read whole still has a status worth reporting
 	}
-	return resp, raw, attempts, nil
+	return &answer{status: resp.StatusCode, header: resp.Header, url: resp.Request.URL, raw: raw, attempts: attempts}, nil
 }
 
 // classify turns an answer into the envelope of a success or a typed error: a redirect,
 // an error status (with DocSpace's message, or a snippet of whatever else answered), a
 // body that is no envelope, or a 200 that carries an error.
-func (c *Client) classify(req *retryablehttp.Request, resp *http.Response, raw []byte, attempts int) (*envelope, error) {
+func (c *Client) classify(req *retryablehttp.Request, a *answer) (*envelope, error) {
 	method, path := req.Method, c.apiPath(req)
 	switch {
-	case resp.StatusCode >= 300 && resp.StatusCode < 400:
-		return nil, &RedirectError{Method: method, Path: path, StatusCode: resp.StatusCode, Location: redirectTarget(resp)}
-	case resp.StatusCode < 200 || resp.StatusCode >= 300:
-		message, fromPortal := errorMessage(raw)
-		apiErr := &APIError{Method: method, Path: path, StatusCode: resp.StatusCode, Attempts: attempts, Message: c.redact(message), FromPortal: fromPortal}
-		apiErr.RetryAfter, _ = ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
-		apiErr.AfterRestore = resp.StatusCode == http.StatusUnauthorized && c.restored.Load()
+	case a.status >= 300 && a.status < 400:
+		return nil, &RedirectError{Method: method, Path: path, StatusCode: a.status, Location: redirectTarget(a)}
+	case a.status < 200 || a.status >= 300:
+		message, fromPortal := errorMessage(a.raw)
+		apiErr := &APIError{Method: method, Path: path, StatusCode: a.status, Attempts: a.attempts, Message: c.redact(message), FromPortal: fromPortal}
+		apiErr.RetryAfter, _ = ParseRetryAfter(a.header.Get("Retry-After"), time.Now())
+		apiErr.AfterRestore = a.status == http.StatusUnauthorized && c.restored.Load()
 		return nil, apiErr
-	case resp.StatusCode == http.StatusNoContent:
+	case a.status == http.StatusNoContent:
 		return &envelope{}, nil // DELETE group answers 204 with no body at all
 	}
-	env, err := decodeEnvelope(raw)
+	env, err := decodeEnvelope(a.raw)
 	if err != nil {
-		return nil, &DecodeError{Method: method, Path: path, Snippet: c.redact(snippet(raw)), Err: err}
+		return nil, &DecodeError{Method: method, Path: path, Snippet: c.redact(snippet(a.raw)), Err: err}
 	}
 	if env.Error != nil && env.Error.Message != "" {
 		// A 200 that carries an error body: trust the body.
 		code := env.StatusCode
 		if code == 0 {
-			code = resp.StatusCode
+			code = a.status
 		}
-		return nil, &APIError{Method: method, Path: path, StatusCode: code, Attempts: attempts, Message: c.redact(sanitizeMessage(env.Error.Message)), FromPortal: true}
+		return nil, &APIError{Method: method, Path: path, StatusCode: code, Attempts: a.attempts, Message: c.redact(sanitizeMessage(env.Error.Message)), FromPortal: true}
 	}
 	return env, nil
 }
@@ -360,12 +369,12 @@ func readCapped(r io.Reader, limit int64) ([]byte, error) {
 	return raw, nil
 }
 
-func redirectTarget(resp *http.Response) string {
-	loc := resp.Header.Get("Location")
+func redirectTarget(a *answer) string {
+	loc := a.header.Get("Location")
 	if loc == "" {
 		return "(no Location header)"
 	}
-	if u, err := resp.Request.URL.Parse(loc); err == nil {
+	if u, err := a.url.Parse(loc); err == nil {
 		u.RawQuery, u.Fragment = "", ""
 		return u.Redacted()
 	}

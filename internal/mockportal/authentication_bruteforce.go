@@ -55,7 +55,8 @@ func (p *Portal) loginFailedLocked(r *http.Request, login string) {
 			kept = append(kept, t)
 		}
 	}
-	a.failures = append(kept, now)
+	kept = append(kept, now)
+	a.failures = kept
 	if len(a.failures) >= s.AttemptCount {
 		a.blockedUntil, a.failures = now.Add(time.Duration(s.BlockTime)*time.Second), nil
 	}
