@@ -109,6 +109,10 @@ func (p *Portal) routeGroupLocked(w http.ResponseWriter, r *http.Request, u *Per
 		p.listGroupsLocked(w, r, u)
 	case sub == "" && m == http.MethodPost:
 		p.createGroupLocked(w, r, u)
+	case len(parts) == 2 && parts[0] == "user" && m == http.MethodGet:
+		p.userGroupsLocked(w, r, u, parts[1])
+	case len(parts) == 3 && parts[1] == "members" && guidRE.MatchString(parts[0]) && guidRE.MatchString(parts[2]) && m == http.MethodPut:
+		p.moveGroupMembersLocked(w, r, u, parts[0], parts[2])
 	case !guidRE.MatchString(parts[0]) || len(parts) > 2:
 		notFoundPage(w) // the {id:guid} route does not match
 	case len(parts) == 1:
@@ -400,4 +404,43 @@ func (p *Portal) DeleteGroupNow(id string) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	delete(p.groups, id)
+}
+
+// userGroupsLocked is GET group/user/{userid}: the user-defined groups the account is in,
+// as summaries; an unknown id is an empty list, not a 404.
+func (p *Portal) userGroupsLocked(w http.ResponseWriter, r *http.Request, caller *Person, userID string) {
+	if !caller.isAdmin() && caller.Type != RoomAdmin {
+		forbidden(w, msgAccessDenied)
+		return
+	}
+	out := []map[string]any{}
+	for _, g := range p.sortedGroupsLocked() {
+		if slices.Contains(g.Members, userID) {
+			out = append(out, p.groupSummaryLocked(g))
+		}
+	}
+	p.ok(w, r, out)
+}
+
+// moveGroupMembersLocked is PUT group/{from}/members/{to}: every active or pending member
+// of from joins to (when it may be a member) and leaves from; the answer is to.
+func (p *Portal) moveGroupMembersLocked(w http.ResponseWriter, r *http.Request, caller *Person, fromID, toID string) {
+	from := p.editableGroupLocked(w, caller, fromID)
+	if from == nil {
+		return
+	}
+	to := p.editableGroupLocked(w, caller, toID)
+	if to == nil {
+		return
+	}
+	for _, id := range slices.Clone(from.Members) {
+		if u := p.users[id]; u == nil || u.Disabled {
+			continue
+		}
+		if p.memberCandidateLocked(id) != nil && !slices.Contains(to.Members, id) {
+			to.Members = append(to.Members, id)
+		}
+		from.removeMember(id)
+	}
+	p.ok(w, r, p.groupJSONLocked(to, caller, true))
 }

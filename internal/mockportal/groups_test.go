@@ -2,6 +2,7 @@ package mockportal_test
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
@@ -119,5 +120,45 @@ func TestGroups_ListFiltersAndPages(t *testing.T) {
 	a = owner.api("GET", "group?userId="+srv.UserIDByEmail(mockportal.SecondUserEmail), "")
 	if a.body["total"] != float64(1) {
 		t.Errorf("by member: %s", a.raw)
+	}
+}
+
+func TestGroups_UserGroupsAndMovingMembers(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	owner := asRole(t, srv, mockportal.Owner)
+	dev, design := srv.GroupID("Developers"), srv.GroupID("Designers")
+	user := srv.UserID(mockportal.User)
+	if a := owner.api("GET", "group/user/"+user, ""); listLen(a) != 1 || response0(a)["name"] != "Developers" {
+		t.Errorf("groups of the user: %s", a.raw)
+	}
+	if a := owner.api("GET", "group/user/"+mockportal.NewGUID(), ""); a.status != 200 || listLen(a) != 0 {
+		t.Errorf("an unknown id: %d %s", a.status, a.raw)
+	}
+	if a := asRole(t, srv, mockportal.User).api("GET", "group/user/"+user, ""); a.status != 403 {
+		t.Errorf("a user reading groups: %d", a.status)
+	}
+	a := owner.api("PUT", "group/"+dev+"/members/"+design, "")
+	if a.status != 200 || response(a)["name"] != "Designers" {
+		t.Fatalf("move: %d %s", a.status, a.raw)
+	}
+	if g, _ := srv.Group(dev); len(g.Members) != 0 {
+		t.Errorf("the source group keeps %v", g.Members)
+	}
+	if g, _ := srv.Group(design); !slices.Contains(g.Members, user) {
+		t.Errorf("the target group lacks the user: %v", g.Members)
+	}
+	if a := owner.api("PUT", "group/"+dev+"/members/"+mockportal.NewGUID(), ""); a.status != 404 {
+		t.Errorf("an unknown target: %d", a.status)
+	}
+}
+
+func TestPeople_Exists(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	guest := asRole(t, srv, mockportal.Guest)
+	if a := guest.api("GET", "people/exists?email=user@example.test", ""); response(a)["exists"] != true || response(a)["status"] != float64(1) {
+		t.Errorf("exists: %s", a.raw)
+	}
+	if a := guest.api("GET", "people/exists?email=nobody@example.test", ""); a.status != 200 || response(a)["exists"] != false {
+		t.Errorf("does not exist: %d %s", a.status, a.raw)
 	}
 }

@@ -113,6 +113,8 @@ func (p *Portal) routePeopleLocked(w http.ResponseWriter, r *http.Request, u *Pe
 		p.ok(w, r, p.employeeFullLocked(u, u))
 	case sub == "email" && m == http.MethodGet:
 		p.getUserByEmailLocked(w, r, u)
+	case sub == "exists" && m == http.MethodGet:
+		p.userExistsLocked(w, r)
 	case sub == "email" && m == http.MethodPost:
 		p.changeEmailLocked(w, r, u)
 	case sub == "filter" && m == http.MethodGet:
@@ -380,6 +382,17 @@ func (p *Portal) getUserLocked(w http.ResponseWriter, r *http.Request, caller *P
 	default:
 		p.ok(w, r, p.employeeFullLocked(u, caller))
 	}
+}
+
+// userExistsLocked is GET people/exists?email=: whether an account has that address, and
+// its status, without any visibility check.
+func (p *Portal) userExistsLocked(w http.ResponseWriter, r *http.Request) {
+	u := p.userByEmailLocked(queryFold(r).Get("email"))
+	if u == nil {
+		p.ok(w, r, map[string]any{"exists": false})
+		return
+	}
+	p.ok(w, r, map[string]any{"exists": true, "status": u.status()})
 }
 
 func (p *Portal) getUserByEmailLocked(w http.ResponseWriter, r *http.Request, caller *Person) {
