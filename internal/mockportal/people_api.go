@@ -217,6 +217,15 @@ func mayCreateType(caller *Person, t Role) bool {
 	return true
 }
 
+// invitationsAllowLocked applies the portal's invitation settings to a new account of type
+// t: members (every type but guests) and guests can each be switched off.
+func (p *Portal) invitationsAllowLocked(t Role) bool {
+	if t == Guest {
+		return p.settings.Invitation.Guests
+	}
+	return p.settings.Invitation.Members
+}
+
 // mayCreateActiveType is POST /people/active's ladder: the same, except that guests may be
 // created (by room admins too), which POST /people never allows.
 func mayCreateActiveType(caller *Person, t Role) bool {
@@ -262,7 +271,7 @@ func (p *Portal) createAccountLocked(w http.ResponseWriter, r *http.Request, cal
 		last = *b.LastName
 	}
 	switch {
-	case !may(caller, t):
+	case !may(caller, t), !p.invitationsAllowLocked(t):
 		forbidden(w, msgAccessDenied)
 	case b.Password != nil && len([]rune(*b.Password)) < minPasswordLength:
 		badArgument(w, fmt.Sprintf("The password is too short: the portal's password policy asks for at least %d characters", minPasswordLength))
@@ -327,7 +336,7 @@ func (p *Portal) inviteUsersLocked(w http.ResponseWriter, r *http.Request, calle
 			paid++
 		}
 	}
-	if !caller.isAdmin() && caller.Type != RoomAdmin {
+	if !caller.isAdmin() && caller.Type != RoomAdmin || !p.settings.Invitation.Members {
 		forbidden(w, msgAccessDenied)
 		return
 	}

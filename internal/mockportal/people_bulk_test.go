@@ -181,3 +181,26 @@ func TestPeople_EachNameFieldIsCheckedOnItsOwn(t *testing.T) {
 		t.Errorf("both names too long: %d %s", r.status, r.raw)
 	}
 }
+
+// The portal's invitation settings gate new accounts: members and guests each.
+func TestPeople_InvitationSettingsGateNewAccounts(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	owner := asRole(t, srv, mockportal.Owner)
+	owner.api("PUT", "settings/invitationsettings", `{"allowInvitingMembers":false,"allowInvitingGuests":true}`)
+	if a := owner.api("POST", "people", `{"email":"m@example.test","firstName":"M","type":"User"}`); a.status != 403 {
+		t.Errorf("a member while members are off: %d", a.status)
+	}
+	if a := owner.api("POST", "people/invite", `{"invitations":[{"email":"i@example.test","type":"User"}]}`); a.status != 403 {
+		t.Errorf("an invitation while members are off: %d", a.status)
+	}
+	if a := owner.api("POST", "people/active", `{"email":"g@example.test","firstName":"G","type":"Guest"}`); a.status != 200 {
+		t.Errorf("a guest while guests are on: %d %s", a.status, a.raw)
+	}
+	owner.api("PUT", "settings/invitationsettings", `{"allowInvitingMembers":true,"allowInvitingGuests":false}`)
+	if a := owner.api("POST", "people/active", `{"email":"g2@example.test","firstName":"G","type":"Guest"}`); a.status != 403 {
+		t.Errorf("a guest while guests are off: %d", a.status)
+	}
+	if a := owner.api("POST", "people", `{"email":"m@example.test","firstName":"M","type":"User"}`); a.status != 200 {
+		t.Errorf("a member while members are on: %d", a.status)
+	}
+}
