@@ -2,6 +2,7 @@ package docspace
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -239,4 +240,10 @@ func (c *Client) Rooms(ctx context.Context, f RoomFilter) ([]Room, error) {
 			return rooms, nil
 		}
 	}
+}
+
+// RoomURL is the address of a room in DocSpace's web interface. portal must already be
+// normalised (NormalizePortalURL).
+func RoomURL(portal string, roomID int64) string {
+	return fmt.Sprintf("%s/rooms/shared/%d/filter?folder=%d", portal, roomID, roomID)
 }

@@ -2,9 +2,13 @@ package docspace
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/hex"
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 )
 
 // Webhook is a webhook as the API reports it; the secret is never reported.
@@ -148,4 +152,13 @@ func (c *Client) WebhookDeliveries(ctx context.Context, webhookID int) ([]Webhoo
 		q["configId"] = []string{strconv.Itoa(webhookID)}
 	}
 	return listAll[WebhookDelivery](ctx, c, "settings/webhooks/log", q)
+}
+
+// WebhookSignature is the x-docspace-signature-256 header DocSpace sends with a delivery:
+// "sha256=" and the upper-case hex HMAC-SHA256 of the body, keyed with the webhook's
+// secret. Receivers compare it (in constant time) with what they compute.
+func WebhookSignature(secret string, body []byte) string {
+	mac := hmac.New(sha256.New, []byte(secret))
+	mac.Write(body)
+	return "sha256=" + strings.ToUpper(hex.EncodeToString(mac.Sum(nil)))
 }

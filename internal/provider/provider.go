@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/provider"
@@ -32,6 +33,7 @@ var (
 	_ provider.ProviderWithValidateConfig = (*docspaceProvider)(nil)
 	_ provider.ProviderWithActions        = (*docspaceProvider)(nil)
 	_ provider.ProviderWithListResources  = (*docspaceProvider)(nil)
+	_ provider.ProviderWithFunctions      = (*docspaceProvider)(nil)
 )
 
 // New returns a provider factory for providerserver. version is set by GoReleaser.
@@ -225,6 +227,13 @@ func (p *docspaceProvider) Actions(context.Context) []func() action.Action {
 		withEmptyConfigForNull(newBackupHistoryPurgeAction),
 		withEmptyConfigForNull(newBackupStartAction),
 		withEmptyConfigForNull(newBackupRestoreAction),
+	}
+}
+
+func (p *docspaceProvider) Functions(context.Context) []func() function.Function {
+	return []func() function.Function{
+		newWebhookSignatureFunction,
+		newRoomURLFunction,
 	}
 }
 

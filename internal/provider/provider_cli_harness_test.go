@@ -44,6 +44,7 @@ var (
 	featureActions       = cliFeature{"actions", version.Must(version.NewVersion("1.14.0")), false}
 	featureListResources = cliFeature{"list resources and terraform query", version.Must(version.NewVersion("1.14.0")), false}
 	featureWriteOnly     = cliFeature{"write-only attributes", version.Must(version.NewVersion("1.11.0")), true}
+	featureFunctions     = cliFeature{"provider functions", version.Must(version.NewVersion("1.8.0")), true}
 )
 
 // newTerraformCLI returns a CLI runner for an acceptance test, skipping the test when

@@ -9,8 +9,8 @@ import (
 )
 
 // Every directory under examples/ is formatted and valid on every CLI that has what it
-// uses, so an example can never go stale. Action examples need actions; list resource
-// examples (.tfquery.hcl) need terraform query.
+// uses, so an example can never go stale. Action examples need actions; function examples
+// provider functions; list resource examples (.tfquery.hcl) need terraform query.
 func TestAccExamples_FormatAndValidate(t *testing.T) {
 	newTerraformCLI(t) // skips without TF_ACC
 	var dirs []string
@@ -35,6 +35,8 @@ func TestAccExamples_FormatAndValidate(t *testing.T) {
 				t.Skipf("%s has no write-only attributes", tf)
 			case strings.HasPrefix(name, "actions/") && !tf.supports(featureActions):
 				t.Skipf("%s has no actions", tf)
+			case strings.HasPrefix(name, "functions/") && !tf.supports(featureFunctions):
+				t.Skipf("%s has no provider functions", tf)
 			case strings.HasPrefix(name, "list-resources/"):
 				if !tf.supports(featureListResources) {
 					t.Skipf("%s has no terraform query", tf)
