@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // People: /api/2.0/people and its sub-paths (README.md, "People and groups").
@@ -579,6 +581,15 @@ type userFilter struct {
 	group, text        string
 	separator          string
 	count, start       int
+	// excludeGroup inverts group; withoutGroup keeps accounts in no group (group ignored).
+	excludeGroup, withoutGroup bool
+	// admins: "" any, "true" only admins, "false" no admins; payments: "" any, "0" paid
+	// accounts, "1" free ones; area: 0 all, 1 people (no guests), 2 guests.
+	admins, payments string
+	area             int
+	inviter          string // only accounts this user created or invited
+	sortBy           string
+	descending       bool
 }
 
 func (p *Portal) parseUserFilter(w http.ResponseWriter, r *http.Request) (userFilter, bool) {
@@ -606,6 +617,46 @@ func (p *Portal) parseUserFilter(w http.ResponseWriter, r *http.Request) (userFi
 		p.invalid(w, r, "count", "The field Count must be between 1 and 100.")
 		return f, false
 	}
+	return p.parseUserFilterMore(w, r, q, f)
+}
+
+// parseUserFilterMore binds the filter's other parameters: group exclusion, the admin,
+// payment and area selectors, the inviter and the order.
+func (p *Portal) parseUserFilterMore(w http.ResponseWriter, r *http.Request, q url.Values, f userFilter) (userFilter, bool) {
+	for name, target := range map[string]*bool{"excludegroup": &f.excludeGroup, "withoutgroup": &f.withoutGroup} {
+		if v := q.Get(name); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				p.invalid(w, r, name, fmt.Sprintf("The value '%s' is not valid.", v))
+				return f, false
+			}
+			*target = b
+		}
+	}
+	f.admins, f.payments, f.sortBy = strings.ToLower(q.Get("isadministrator")), q.Get("payments"), strings.ToLower(q.Get("sortby"))
+	if v := strings.ToLower(q.Get("area")); v != "" {
+		areas := map[string]int{"0": 0, "all": 0, "1": 1, "people": 1, "2": 2, "guests": 2}
+		a, ok := areas[v]
+		if !ok {
+			p.invalid(w, r, "area", fmt.Sprintf("The value '%s' is not valid.", v))
+			return f, false
+		}
+		f.area = a
+	}
+	if strings.EqualFold(q.Get("invitedbyme"), "true") {
+		f.inviter = "@me"
+	}
+	if v := q.Get("inviterid"); v != "" {
+		f.inviter = strings.ToLower(v)
+	}
+	switch strings.ToLower(q.Get("sortorder")) {
+	case "", "0", "ascending":
+	case "1", "descending":
+		f.descending = true
+	default:
+		p.invalid(w, r, "sortOrder", fmt.Sprintf("The value '%s' is not valid.", q.Get("sortorder")))
+		return f, false
+	}
 	return f, true
 }
 
@@ -616,17 +667,62 @@ func (f userFilter) matches(p *Portal, caller, u *Person) bool {
 	if ut == Owner {
 		ut = DocSpaceAdmin
 	}
+	inGroup := g != nil && slices.Contains(g.Members, u.ID)
 	switch {
 	case !p.canSeeLocked(caller, u),
 		!caller.isAdmin() && u.Disabled, // room admins never see disabled accounts
 		f.status != 0 && f.status&u.status() == 0,
 		f.activation != 0 && f.activation != u.activationStatus(),
 		len(f.types) > 0 && !slices.Contains(f.types, ut),
-		f.group != "" && (g == nil || !slices.Contains(g.Members, u.ID)),
-		f.text != "" && !textMatches(f.text, f.separator, text):
+		f.withoutGroup && p.inAnyGroupLocked(u.ID),
+		!f.withoutGroup && f.group != "" && inGroup == f.excludeGroup,
+		f.text != "" && !textMatches(f.text, f.separator, text),
+		!f.selects(caller, u):
 		return false
 	}
 	return true
+}
+
+// selects applies the admin, payment, area and inviter selectors.
+func (f userFilter) selects(caller, u *Person) bool {
+	inviter := f.inviter
+	if inviter == "@me" {
+		inviter = caller.ID
+	}
+	switch {
+	case f.admins == "true" && !u.isAdmin(), f.admins == "false" && u.isAdmin(),
+		f.payments == "0" && !u.paid(), f.payments == "1" && u.paid(),
+		f.area == 1 && u.Type == Guest, f.area == 2 && u.Type != Guest,
+		inviter != "" && u.CreatedBy != inviter:
+		return false
+	}
+	return true
+}
+
+func (p *Portal) inAnyGroupLocked(id string) bool {
+	for _, g := range p.groups {
+		if slices.Contains(g.Members, id) {
+			return true
+		}
+	}
+	return false
+}
+
+// userSortKey is the key of sortBy (first name for anything DocSpace does not know).
+func userSortKey(u *Person, by string) string {
+	switch by {
+	case "lastname":
+		return strings.ToLower(u.LastName)
+	case "displayname":
+		return strings.ToLower(u.displayName())
+	case "email":
+		return strings.ToLower(u.Email)
+	case "type":
+		return fmt.Sprint(typeRank[u.Type])
+	case "registrationdate":
+		return u.Created.UTC().Format(time.RFC3339Nano)
+	}
+	return strings.ToLower(u.FirstName + u.Email)
 }
 
 // textMatches is filterValue: words split on spaces must all match, or, with a
@@ -678,10 +774,16 @@ func (p *Portal) listUsersLocked(w http.ResponseWriter, r *http.Request, caller 
 		}
 	}
 	slices.SortStableFunc(matched, func(a, b *Person) int {
-		if d := statusBucket(a) - statusBucket(b); d != 0 {
-			return d
+		if f.sortBy == "" {
+			if d := statusBucket(a) - statusBucket(b); d != 0 {
+				return d
+			}
 		}
-		return strings.Compare(strings.ToLower(a.FirstName+a.Email), strings.ToLower(b.FirstName+b.Email))
+		c := strings.Compare(userSortKey(a, f.sortBy), userSortKey(b, f.sortBy))
+		if f.descending {
+			return -c
+		}
+		return c
 	})
 	page := []map[string]any{}
 	for _, u := range matched[min(f.start, len(matched)):min(f.start+f.count, len(matched))] {

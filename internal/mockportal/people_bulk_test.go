@@ -204,3 +204,45 @@ func TestPeople_InvitationSettingsGateNewAccounts(t *testing.T) {
 		t.Errorf("a member while members are on: %d", a.status)
 	}
 }
+
+func TestPeople_FilterSelectorsAndOrder(t *testing.T) {
+	srv := mockportal.StartTest(t, mockportal.Options{})
+	owner, admin := asRole(t, srv, mockportal.Owner), asRole(t, srv, mockportal.DocSpaceAdmin)
+	createUser(t, admin, "zed@example.test", "User") // created by the DocSpace admin, in no group
+	all := listLen(owner.api("GET", "people/filter", ""))
+	ids := func(a answer) []string {
+		var out []string
+		for _, u := range a.body["response"].([]any) {
+			out = append(out, u.(map[string]any)["email"].(string))
+		}
+		return out
+	}
+	for query, want := range map[string]int{
+		"isAdministrator=true":  2, // the Owner and the DocSpace admin
+		"isAdministrator=false": all - 2,
+		"payments=0":            3, // Owner, DocSpace admin, room admin
+		"payments=1":            all - 3,
+		"area=guests":           1,
+		"area=1":                all - 1,
+		"withoutGroup=true":     4, // owner, DocSpace admin, guest, zed
+		"groupId=" + srv.GroupID("Developers") + "&excludeGroup=true": all - 2,
+	} {
+		if a := owner.api("GET", "people/filter?"+query, ""); a.status != 200 || listLen(a) != want {
+			t.Errorf("%s: %d, %d accounts, want %d", query, a.status, listLen(a), want)
+		}
+	}
+	if got := ids(admin.api("GET", "people/filter?invitedByMe=true", "")); len(got) != 1 || got[0] != "zed@example.test" {
+		t.Errorf("invitedByMe: %v", got)
+	}
+	if got := ids(owner.api("GET", "people/filter?sortBy=email&sortOrder=descending", "")); got[0] != "zed@example.test" {
+		t.Errorf("by email, descending: %v", got)
+	}
+	if got := ids(owner.api("GET", "people/filter?sortBy=email", "")); got[0] != "docspace_admin@example.test" {
+		t.Errorf("by email: %v", got)
+	}
+	for _, bad := range []string{"sortOrder=up", "area=robots", "withoutGroup=maybe"} {
+		if a := owner.api("GET", "people/filter?"+bad, ""); a.status != 400 {
+			t.Errorf("%s: %d", bad, a.status)
+		}
+	}
+}
