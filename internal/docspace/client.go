@@ -179,6 +179,21 @@ func (c *Client) call(ctx context.Context, method, endpoint string, query url.Va
 	return c.classify(req, ans)
 }
 
+// callAnyAnswer is for the few endpoints that answer success with plain text instead of
+// the envelope (the greeting settings): any 2xx is success; errors are classified as usual.
+func (c *Client) callAnyAnswer(ctx context.Context, method, endpoint string, body any) error {
+	req, err := c.newRequest(ctx, method, endpoint, nil, body)
+	if err != nil {
+		return err
+	}
+	ans, err := c.send(ctx, req)
+	if err != nil || (ans.status >= 200 && ans.status < 300) {
+		return err
+	}
+	_, err = c.classify(req, ans)
+	return err
+}
+
 // answer is what send read: the status, the headers, the body (nil when an error answer
 // could not be read whole), where the request went and how many attempts it took.
 type answer struct {

@@ -11,6 +11,7 @@ type settingsState struct {
 	created          time.Time
 	settings         SecuritySettings
 	quotas           QuotaSettings
+	portal           PortalSettings
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent
@@ -20,7 +21,7 @@ type settingsState struct {
 func newSettingsState(opts Options) settingsState {
 	now := opts.Now()
 	return settingsState{created: now, settingsModified: now, settings: DefaultSecuritySettings(),
-		quotas: QuotaSettings{Rooms: EntityQuota{Enabled: opts.RoomQuotas}}}
+		quotas: QuotaSettings{Rooms: EntityQuota{Enabled: opts.RoomQuotas}}, portal: PortalSettings{Language: "en-US", TimeZone: "Europe/Moscow"}}
 }
 
 // The portal's security settings (README.md, "Settings"), with DocSpace's defaults.

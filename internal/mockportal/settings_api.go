@@ -14,21 +14,23 @@ const msgSettingsUpdated = "Settings have been successfully updated"
 
 // Audit action ids (MessageAction) of the settings writes.
 const (
-	actionTrustedDomains = 6003
-	actionPassword       = 6004
-	actionCookies        = 6032
-	actionAuditSettings  = 6035
-	actionTFADisabled    = 6036
-	actionTFABySMS       = 6037
-	actionTFAByApp       = 6038
-	actionWebhookCreated = 6055
-	actionWebhookUpdated = 6056
-	actionWebhookDeleted = 6057
-	actionInvitation     = 6093
-	actionIP             = 6094
-	actionLoginSettings  = 6095
-	actionRoomQuota      = 6100
-	actionUserQuota      = 6101
+	actionTrustedDomains  = 6003
+	actionPassword        = 6004
+	actionCookies         = 6032
+	actionAuditSettings   = 6035
+	actionTFADisabled     = 6036
+	actionTFABySMS        = 6037
+	actionTFAByApp        = 6038
+	actionWebhookCreated  = 6055
+	actionWebhookUpdated  = 6056
+	actionWebhookDeleted  = 6057
+	actionInvitation      = 6093
+	actionIP              = 6094
+	actionLoginSettings   = 6095
+	actionRoomQuota       = 6100
+	actionUserQuota       = 6101
+	actionGreeting        = 5011
+	actionTimeAndLanguage = 5010
 )
 
 // serveSettingsAPI routes /api/2.0/settings. rest is "" or "/…", lower-cased. The
@@ -39,7 +41,7 @@ func (p *Portal) serveSettingsAPI(w http.ResponseWriter, r *http.Request, rest s
 		notFoundPage(w)
 		return
 	}
-	anonymousOK := r.Method == http.MethodGet && (sub == "" || sub == "invitationsettings" || sub == "version/build")
+	anonymousOK := r.Method == http.MethodGet && (sub == "" || sub == "invitationsettings" || sub == "version/build" || sub == "cultures")
 	u, known := p.callerUser(r)
 	if !known && !anonymousOK {
 		unauthorized(w)
@@ -65,6 +67,8 @@ func (p *Portal) routeSettingsLocked(w http.ResponseWriter, r *http.Request, u *
 		p.portalSettingsLocked(w, r, u)
 	case sub == "invitationsettings" && m == http.MethodGet:
 		p.ok(w, r, invitationJSON(p.settings.Invitation))
+	case sub == "cultures" && m == http.MethodGet:
+		p.ok(w, r, portalCultures)
 	case sub == "version/build" && m == http.MethodGet:
 		p.ok(w, r, map[string]any{"docSpace": PortalVersion, "documentServer": "9.0.4.1"})
 	case u == nil:
@@ -115,6 +119,10 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 		p.postQuotaSettingsLocked(w, r, u, &p.quotas.Users, actionUserQuota, "User quota settings updated")
 	case sub == "userquotasettings" && m == http.MethodGet:
 		p.ok(w, r, entityQuotaJSON(p.quotas.Users))
+	case sub == "timeandlanguage" && m == http.MethodPut:
+		p.putTimeAndLanguageLocked(w, r, u)
+	case (sub == "greetingsettings" || sub == "greetingsettings/restore") && m == http.MethodPost:
+		p.greetingLocked(w, r, u, sub == "greetingsettings/restore")
 	default:
 		notFoundPage(w)
 	}
@@ -124,10 +132,10 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 // tenant status, which shows a running restore); signed-in ones also the trusted domains.
 func (p *Portal) portalSettingsLocked(w http.ResponseWriter, r *http.Request, u *Person) {
 	out := map[string]any{"tenantStatus": p.reportedTenantStatusLocked(), "tenantAlias": "portal", "standalone": p.opts.Standalone,
-		"version": PortalVersion, "culture": "en-US", "cookieSettingsEnabled": p.settings.Cookie.Enabled,
-		"baseDomain": "localhost", "docSpace": true, "greetingSettings": "Mock portal", "legalTerms": "", "enableAdmMess": false}
+		"version": PortalVersion, "culture": p.portal.Language, "cookieSettingsEnabled": p.settings.Cookie.Enabled,
+		"baseDomain": "localhost", "docSpace": true, "greetingSettings": p.portal.title(), "legalTerms": "", "enableAdmMess": false}
 	if u != nil {
-		out["timezone"], out["utcOffset"], out["utcHoursOffset"] = "Europe/Moscow", "03:00:00", 3
+		out["timezone"], out["utcOffset"], out["utcHoursOffset"] = p.portal.TimeZone, "03:00:00", 3
 		out["ownerId"] = p.userIDLocked(Owner)
 		out["trustedDomainsType"] = p.settings.MailDomain.Type
 		out["trustedDomains"] = nonNil(p.settings.MailDomain.Domains)

@@ -215,6 +215,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newTFASettingsResource,
 		newSessionLifetimeResource,
 		newQuotaSettingsResource,
+		newPortalSettingsResource,
 		newTrustedMailDomainsResource,
 		newInvitationSettingsResource,
 		newAuditSettingsResource,

@@ -49,6 +49,7 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		jobErr    *docspace.BackupJobError
 		opErr     *docspace.FileOperationError
 		restore   *docspace.RestoreJobError
+		language  *docspace.UnsupportedLanguageError
 	)
 	where := fmt.Sprintf("While %s on %s: ", doing, portal)
 	switch {
@@ -61,6 +62,8 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		return "The DocSpace portal's TLS certificate is not trusted", where + err.Error() +
 			". If the portal uses a private certificate authority, give its CA certificate in ca_certificate (PEM text) or " +
 			"ca_certificate_file. Check also that portal_url uses the host name the certificate was issued for."
+	case errors.As(err, &language):
+		return "DocSpace does not offer that language", where + err.Error() + ". Set language to one of those."
 	case errors.As(err, &restore):
 		return "The DocSpace restore failed", where + fmt.Sprintf("the portal reported that restore %s failed: %q. The portal keeps its data and keys. "+
 			"Check that the archive is one this portal made (DocSpace Cloud restores only its own backups) and that the storage settings are right.", restore.TaskID, restore.Message)

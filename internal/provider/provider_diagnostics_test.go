@@ -71,6 +71,7 @@ func TestDescribeAPIError_EveryCase(t *testing.T) {
 		{"transport retried", false, &docspace.TransportError{Method: "GET", Path: "/p", Attempts: 4, Err: errors.New("connection refused")}, "Could not reach the DocSpace portal after 4 attempts", "HTTPS_PROXY"},
 		{"decode", false, &docspace.DecodeError{Method: "GET", Path: "/p", Err: errors.New("not a JSON envelope")}, "Unexpected answer from the DocSpace portal", "login page"},
 		{"other", false, errors.New("boom"), "DocSpace request failed", "boom"},
+		{"language", false, &docspace.UnsupportedLanguageError{Language: "xx", Supported: []string{"en-US", "de"}}, "DocSpace does not offer that language", `"xx" \(it offers en-US, de\).*Set language to one of those`},
 		{"room 404", false, api(404, "/api/2.0/files/rooms/7", "The required folder was not found", true, 1), "DocSpace room not found (HTTP 404)", "deleted outside Terraform"},
 		{"unknown area 404", false, api(404, "/api/2.0/thirdparty/x", "The record could not be found", true, 1), "DocSpace could not find what the request names (HTTP 404)", "no such object"},
 		{"room 402", false, api(402, "/api/2.0/files/rooms", "The number of rooms should not exceed 3", true, 1), "The portal's plan allows no more rooms (HTTP 402)", "upgrade the plan"},
