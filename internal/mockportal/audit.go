@@ -66,6 +66,13 @@ func (p *Portal) AuditEvents() []AuditEvent {
 }
 
 func (p *Portal) serveSecurityAPI(w http.ResponseWriter, r *http.Request, rest string) {
+	if rest == "/csp" && r.Method == http.MethodGet {
+		// Anonymous: the login page reads the policy before anyone signs in.
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		p.ok(w, r, p.cspJSONLocked())
+		return
+	}
 	p.serveAuthenticatedLocked(w, r, rest, p.routeSecurityLocked)
 }
 
@@ -84,6 +91,8 @@ func (p *Portal) routeSecurityLocked(w http.ResponseWriter, r *http.Request, u *
 		p.listLoginsLocked(w, r, sub == "audit/login/last")
 	case (sub == "audit/events/report" || sub == "audit/login/report") && m == http.MethodPost:
 		p.auditReportLocked(w, r, sub)
+	case sub == "csp" && m == http.MethodPost:
+		p.postCSPLocked(w, r, u)
 	case sub == "audit/types" && m == http.MethodGet:
 		p.ok(w, r, auditTypesJSON())
 	case sub == "audit/mappers" && m == http.MethodGet:

@@ -12,6 +12,7 @@ type settingsState struct {
 	settings         SecuritySettings
 	quotas           QuotaSettings
 	portal           PortalSettings
+	csp              []string // trusted domains of the Content Security Policy
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent

@@ -31,6 +31,7 @@ const (
 	actionUserQuota       = 6101
 	actionGreeting        = 5011
 	actionTimeAndLanguage = 5010
+	actionCSP             = 6102
 )
 
 // serveSettingsAPI routes /api/2.0/settings. rest is "" or "/…", lower-cased. The

@@ -216,6 +216,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newSessionLifetimeResource,
 		newQuotaSettingsResource,
 		newPortalSettingsResource,
+		newCSPDomainsResource,
 		newTrustedMailDomainsResource,
 		newInvitationSettingsResource,
 		newAuditSettingsResource,
