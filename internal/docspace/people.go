@@ -84,6 +84,9 @@ type User struct {
 	// Activated is a confirmed email address.
 	Activated  bool
 	Registered time.Time
+	// Quota is the account's own storage quota in bytes (QuotaUnlimited for none); nil
+	// when it has none of its own, or the portal reports no quota (user quotas off).
+	Quota *int64
 }
 
 type wireUser struct {
@@ -100,6 +103,8 @@ type wireUser struct {
 	IsCollaborator   bool       `json:"isCollaborator"`
 	IsVisitor        bool       `json:"isVisitor"`
 	RegistrationDate Timestamp  `json:"registrationDate"`
+	QuotaLimit       *int64     `json:"quotaLimit"`
+	IsCustomQuota    *bool      `json:"isCustomQuota"`
 }
 
 // activationConfirmed is the EmployeeActivationStatus bit of a confirmed email.
@@ -108,6 +113,9 @@ const activationConfirmed = 1
 func (w wireUser) user() User {
 	u := User{ID: w.ID, Email: w.Email, UserName: w.UserName, FirstName: w.FirstName, LastName: w.LastName, Owner: w.IsOwner,
 		Status: w.Status, Activated: w.ActivationStatus&activationConfirmed != 0, Registered: w.RegistrationDate.Time}
+	if w.QuotaLimit != nil && w.IsCustomQuota != nil && *w.IsCustomQuota {
+		u.Quota = w.QuotaLimit
+	}
 	switch {
 	case w.IsOwner, w.IsAdmin:
 		u.Type = TypeDocSpaceAdmin
@@ -262,4 +270,24 @@ func (c *Client) Users(ctx context.Context, f UserFilter) ([]User, error) {
 		users = append(users, w.user())
 	}
 	return users, nil
+}
+
+// SetUserQuota gives an account a storage quota of its own (QuotaUnlimited for none).
+// DocSpace stores it whether or not user quotas are on, and reports it only while they are.
+func (c *Client) SetUserQuota(ctx context.Context, id string, quota int64) error {
+	body := struct {
+		UserIDs []string `json:"userIds"`
+		Quota   int64    `json:"quota"`
+	}{[]string{id}, quota}
+	_, err := c.call(ctx, http.MethodPut, "people/userquota", nil, body)
+	return err
+}
+
+// ResetUserQuota puts an account back on the portal's default user quota.
+func (c *Client) ResetUserQuota(ctx context.Context, id string) error {
+	body := struct {
+		UserIDs []string `json:"userIds"`
+	}{[]string{id}}
+	_, err := c.call(ctx, http.MethodPut, "people/resetquota", nil, body)
+	return err
 }

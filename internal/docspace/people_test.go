@@ -178,3 +178,25 @@ func BenchmarkUsers_List1000(b *testing.B) {
 		}
 	}
 }
+
+func TestUserQuota_SetReadReset(t *testing.T) {
+	srv, client := newPortal(t, mockportal.Options{}, mockportal.Owner)
+	ctx := context.Background()
+	id := srv.UserID(mockportal.User)
+	if err := client.SetUserQuota(ctx, id, 1<<20); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := client.User(ctx, id); err != nil || u.Quota != nil {
+		t.Errorf("user quotas off: no quota reported, got %v %v", u.Quota, err)
+	}
+	srv.SetQuotaSettings(mockportal.QuotaSettings{Users: mockportal.EntityQuota{Enabled: true}})
+	if u, err := client.User(ctx, id); err != nil || u.Quota == nil || *u.Quota != 1<<20 {
+		t.Errorf("user quotas on: %v %v", u, err)
+	}
+	if err := client.ResetUserQuota(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := client.User(ctx, id); err != nil || u.Quota != nil {
+		t.Errorf("after the reset: %v %v", u.Quota, err)
+	}
+}

@@ -48,6 +48,9 @@ type Person struct {
 	Created   time.Time
 	// Password is the login password an admin set at creation ("" for none).
 	Password string
+	// Quota is the account's own storage quota in bytes: 0 (or -2) the portal's default
+	// user quota, -1 unlimited.
+	Quota int64
 }
 
 // Group is a portal group. The manager is always also a member.
@@ -96,6 +99,9 @@ func (p *Portal) addUserLocked(u *Person) {
 	}
 	if u.Created.IsZero() {
 		u.Created = p.opts.Now()
+	}
+	if u.Quota == 0 {
+		u.Quota = quotaDefault
 	}
 	p.users[u.ID] = u
 	p.userOrder = append(p.userOrder, u.ID)
@@ -292,6 +298,13 @@ func (p *Portal) employeeFullLocked(u, caller *Person) map[string]any {
 	e["isRoomAdmin"], e["isCollaborator"], e["isVisitor"] = u.Type == RoomAdmin, u.Type == User, u.Type == Guest
 	e["isLDAP"], e["isSSO"] = false, false
 	e["registrationDate"] = apiTime(u.Created)
+	if caller.isAdmin() || caller.ID == u.ID {
+		// Used space for admins and oneself; the quota only while user quotas are on.
+		e["usedSpace"] = 0
+		if p.quotas.Users.Enabled {
+			e["quotaLimit"], e["isCustomQuota"] = p.userQuotaLimitLocked(u), u.Quota > quotaDefault
+		}
+	}
 	if caller.isAdmin() {
 		if by, ok := p.users[u.CreatedBy]; ok {
 			e["createdBy"] = by.employee()

@@ -109,6 +109,8 @@ func (p *Portal) routePeopleLocked(w http.ResponseWriter, r *http.Request, u *Pe
 		p.searchUsersLocked(w, r, u, queryFold(r).Get("query"))
 	case len(parts) == 2 && parts[0] == "@search" && m == http.MethodGet:
 		p.searchUsersLocked(w, r, u, parts[1])
+	case (sub == "userquota" || sub == "resetquota") && m == http.MethodPut:
+		p.setUserQuotaLocked(w, r, u, sub == "resetquota")
 	case sub == "type/terminate" && m == http.MethodPut:
 		p.terminateTypeChangeLocked(w, r, u)
 	case sub == "@self" && m == http.MethodGet:

@@ -146,7 +146,7 @@ func (r *roomResource) Configure(_ context.Context, req resource.ConfigureReques
 }
 
 // ModifyPlan checks a new quota against the portal's room quota switch (see
-// checkRoomQuotasOn); a problem is a warning here and an error at apply (warnAtPlan), so
+// checkQuotasOn); a problem is a warning here and an error at apply (warnAtPlan), so
 // a docspace_quota_settings applied first can still switch room quotas on.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
 	if req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
@@ -160,24 +160,7 @@ func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if planned.IsNull() || planned.IsUnknown() || planned.Equal(prior) {
 		return
 	}
-	resp.Diagnostics.Append(warnAtPlan(checkRoomQuotasOn(ctx, r.data.client))...)
-}
-
-// checkRoomQuotasOn refuses a room quota while the portal's room quotas are off: DocSpace
-// stores it, reports none, and the room would never match its configuration.
-func checkRoomQuotasOn(ctx context.Context, client *docspace.Client) diag.Diagnostics {
-	var diags diag.Diagnostics
-	q, err := client.QuotaSettings(ctx)
-	switch {
-	case err != nil:
-		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the portal's room quota switch", err))
-	case !q.Rooms.Enabled:
-		diags.AddAttributeError(path.Root("quota"), "Room quotas are off on this portal",
-			"DocSpace ignores a room's quota until room quotas are switched on for the portal (Settings > Storage management), "+
-				"so this room would never show the quota configured. Switch them on as code with a docspace_quota_settings resource "+
-				"(room_quotas_enabled = true) that this room depends on, or remove quota.")
-	}
-	return diags
+	resp.Diagnostics.Append(warnAtPlan(checkQuotasOn(ctx, r.data.client, roomQuotas))...)
 }
 
 func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -191,7 +174,7 @@ func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, r
 	settings, diags := roomSettings(ctx, plan, nil)
 	resp.Diagnostics.Append(diags...)
 	if settings.Quota != nil {
-		resp.Diagnostics.Append(checkRoomQuotasOn(ctx, r.data.client)...)
+		resp.Diagnostics.Append(checkQuotasOn(ctx, r.data.client, roomQuotas)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return
@@ -241,7 +224,7 @@ func (r *roomResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	settings, diags := roomSettings(ctx, plan, &state)
 	resp.Diagnostics.Append(diags...)
 	if settings.Quota != nil && *settings.Quota != docspace.QuotaPortalDefault {
-		resp.Diagnostics.Append(checkRoomQuotasOn(ctx, r.data.client)...)
+		resp.Diagnostics.Append(checkQuotasOn(ctx, r.data.client, roomQuotas)...)
 	}
 	if resp.Diagnostics.HasError() {
 		return

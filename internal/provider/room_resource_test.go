@@ -396,7 +396,7 @@ resource "docspace_quota_settings" "this" {
 		Steps: []resource.TestStep{
 			{
 				Config:      providerConfig(srv, mockportal.Owner) + settings(false) + room,
-				ExpectError: expectError(`Room quotas are off on this portal.*room_quotas_enabled = true`),
+				ExpectError: expectError(`The portal's room quotas are off.*room_quotas_enabled = true`),
 			},
 			{
 				PreConfig: func() {

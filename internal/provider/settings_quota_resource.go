@@ -5,6 +5,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/booldefault"
@@ -65,4 +66,31 @@ func quotaDefaultAttribute(of string) schema.Int64Attribute {
 		Validators: []validator.Int64{int64validator.AtLeast(0)},
 		Description: "The quota in bytes of each " + of + " without one of its own while " + of + " quotas are enabled; 0 for none " +
 			"(unlimited). It cannot exceed the portal's own storage quota. Default 0."}
+}
+
+// quotaKind says which of the portal's quota switches a quota needs.
+type quotaKind string
+
+const (
+	roomQuotas quotaKind = "room"
+	userQuotas quotaKind = "user"
+)
+
+// checkQuotasOn refuses a room's or an account's own quota while the portal's switch for
+// it is off: DocSpace stores the quota, reports none, and the object would never match
+// its configuration.
+func checkQuotasOn(ctx context.Context, client *docspace.Client, kind quotaKind) diag.Diagnostics {
+	var diags diag.Diagnostics
+	q, err := client.QuotaSettings(ctx)
+	switch {
+	case err != nil:
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the portal's "+string(kind)+" quota switch", err))
+	case kind == roomQuotas && q.Rooms.Enabled, kind == userQuotas && q.Users.Enabled:
+	default:
+		diags.AddAttributeError(path.Root("quota"), "The portal's "+string(kind)+" quotas are off",
+			"DocSpace ignores a "+string(kind)+"'s quota until "+string(kind)+" quotas are switched on for the portal (Settings > "+
+				"Storage management), so this "+string(kind)+" would never show the quota configured. Switch them on as code with a "+
+				"docspace_quota_settings resource ("+string(kind)+"_quotas_enabled = true) that this resource depends on, or remove quota.")
+	}
+	return diags
 }

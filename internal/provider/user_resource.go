@@ -55,6 +55,7 @@ type userModel struct {
 	UserName        types.String   `tfsdk:"user_name"`
 	Activated       types.Bool     `tfsdk:"activated"`
 	PasswordWO      types.String   `tfsdk:"password_wo"`
+	Quota           types.Int64    `tfsdk:"quota"`
 	Timeouts        timeouts.Value `tfsdk:"timeouts"`
 }
 
@@ -117,6 +118,12 @@ func (r *userResource) Schema(ctx context.Context, _ resource.SchemaRequest, res
 					"Used only when the account is created, and it must meet the portal's password policy; afterwards the user changes it. " +
 					"Without it DocSpace mails the user a link to set one. Not allowed with `invite = true`.",
 			},
+			"quota": schema.Int64Attribute{
+				Optional: true, Validators: []validator.Int64{quotaBytesValidator()},
+				Description: "The account's own storage quota in bytes, or -1 for unlimited. Unset: the portal's default user quota " +
+					"applies. DocSpace counts (and reports) user quotas only while the portal's user quotas are on: switch them on with " +
+					"`docspace_quota_settings` (`user_quotas_enabled = true`) and let the account depend on it; otherwise the apply refuses `quota`.",
+			},
 			"status":    schema.StringAttribute{Computed: true, Description: "Status of the account: " + userStatusDescription},
 			"user_name": schema.StringAttribute{Computed: true, PlanModifiers: keep, Description: "Login name DocSpace made from the email address."},
 			"activated": schema.BoolAttribute{Computed: true, Description: "Whether the user has confirmed the email address (false for new accounts and after an email change)."},
@@ -174,6 +181,13 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	resp.Diagnostics.Append(req.Config.Get(ctx, &config)...)
 	if resp.Diagnostics.HasError() {
 		return
+	}
+	var prior types.Int64
+	if !req.State.Raw.IsNull() {
+		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("quota"), &prior)...)
+	}
+	if !plan.Quota.IsNull() && !plan.Quota.IsUnknown() && !plan.Quota.Equal(prior) && r.data != nil && r.data.client != nil {
+		resp.Diagnostics.Append(warnAtPlan(checkQuotasOn(ctx, r.data.client, userQuotas))...)
 	}
 	if req.State.Raw.IsNull() {
 		if !plan.Invite.ValueBool() && config.FirstName.IsNull() {
@@ -261,6 +275,11 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
 		return
 	}
+	if !plan.Quota.IsNull() {
+		if resp.Diagnostics.Append(checkQuotasOn(ctx, r.data.client, userQuotas)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	client, email := r.data.client, plan.Email.ValueString()
@@ -285,11 +304,26 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 			fmt.Sprintf("%s was created as %s: DocSpace does this without an error when the plan has no free paid seat for a %s. "+
 				"Free a seat or add seats in DocSpace's Payments settings, then apply again to change the type.", email, created.Type, want))
 	}
+	if !plan.Quota.IsNull() && !resp.Diagnostics.HasError() {
+		r.setQuota(ctx, created.ID, email, plan.Quota, &resp.Diagnostics)
+	}
 	if plan.Disabled.ValueBool() && !resp.Diagnostics.HasError() {
 		r.setDisabled(ctx, created.ID, email, true, &resp.Diagnostics)
 	}
 	r.readInto(ctx, created.ID, plan, &resp.State, &resp.Diagnostics)
 	resp.Diagnostics.Append(resp.Identity.Set(ctx, userIdentity{ID: types.StringValue(created.ID)})...)
+}
+
+// setQuota gives the account its own quota, or (null) puts it back on the portal's default.
+func (r *userResource) setQuota(ctx context.Context, id, email string, quota types.Int64, diags *diag.Diagnostics) {
+	client := r.data.client
+	err := client.ResetUserQuota(ctx, id)
+	if !quota.IsNull() {
+		err = client.SetUserQuota(ctx, id, quota.ValueInt64())
+	}
+	if err != nil {
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), "setting the storage quota of "+email, err))
+	}
 }
 
 // create makes an active account; a guest is made as a user first, as DocSpace creates
@@ -368,6 +402,12 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	if resp.Diagnostics.Append(refusePendingDowngrade(state, plan.Type)...); resp.Diagnostics.HasError() {
 		return
 	}
+	quotaChanged := !plan.Quota.Equal(state.Quota)
+	if quotaChanged && !plan.Quota.IsNull() {
+		if resp.Diagnostics.Append(checkQuotasOn(ctx, client, userQuotas)...); resp.Diagnostics.HasError() {
+			return
+		}
+	}
 	if state.Disabled.ValueBool() && !plan.Disabled.ValueBool() {
 		r.setDisabled(ctx, id, email, false, &resp.Diagnostics)
 	}
@@ -380,6 +420,9 @@ func (r *userResource) Update(ctx context.Context, req resource.UpdateRequest, r
 	to, errTo := docspace.ParseUserType(plan.Type.ValueString())
 	if !resp.Diagnostics.HasError() && errFrom == nil && errTo == nil {
 		resp.Diagnostics.Append(changeUserType(ctx, client, id, email, from, to)...)
+	}
+	if !resp.Diagnostics.HasError() && quotaChanged {
+		r.setQuota(ctx, id, email, plan.Quota, &resp.Diagnostics)
 	}
 	if !resp.Diagnostics.HasError() && plan.Disabled.ValueBool() && !state.Disabled.ValueBool() {
 		r.setDisabled(ctx, id, email, true, &resp.Diagnostics)
@@ -482,6 +525,7 @@ func existingUserModel(u *docspace.User) userModel {
 		Type: types.StringValue(u.Type.String()), Disabled: types.BoolValue(u.Status == docspace.StatusDisabled),
 		Invite: types.BoolValue(u.Status == docspace.StatusPending), DeleteOnDestroy: types.BoolValue(true),
 		Status: types.StringValue(u.Status.String()), UserName: types.StringValue(u.UserName), Activated: types.BoolValue(u.Activated),
+		Quota:    types.Int64PointerValue(u.Quota),
 		Timeouts: timeouts.Value{Object: types.ObjectNull(map[string]attr.Type{"create": types.StringType, "update": types.StringType})},
 	}
 }

@@ -383,3 +383,53 @@ func TestAccUser_PendingInvitationKeepsItsType(t *testing.T) {
 		},
 	})
 }
+
+// An account's own quota: refused while the portal's user quotas are off (before the
+// account is made), then set, drift repaired, and removed back to the portal's default.
+func TestAccUser_Quota(t *testing.T) {
+	srv := mockportal.StartTest(t, fastJobs())
+	config := func(on bool, quota string) string {
+		return providerConfig(srv, mockportal.Owner) + fmt.Sprintf(`
+resource "docspace_quota_settings" "this" {
+  user_quotas_enabled = %v
+}
+resource "docspace_user" "this" {
+  email      = "quota@example.test"
+  first_name = "Quota"
+  type       = "user"
+  quota      = %s
+  depends_on = [docspace_quota_settings.this]
+}`, on, quota)
+	}
+	var id string
+	quotaIs := func(want int64) func(mockportal.Person) error {
+		return func(u mockportal.Person) error {
+			if u.Quota != want {
+				return fmt.Errorf("quota on the portal %d, want %d", u.Quota, want)
+			}
+			return nil
+		}
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config(false, "1073741824"), ExpectError: expectError(`The portal's user quotas are off.*user_quotas_enabled = true`)},
+			{
+				PreConfig: func() {
+					if srv.UserIDByEmail("quota@example.test") != "" {
+						t.Error("the account was created although its quota was refused")
+					}
+				},
+				Config: config(true, "1073741824"),
+				Check:  resource.ComposeAggregateTestCheckFunc(stateUserID(&id), checkUser(srv, &id, quotaIs(1<<30))),
+			},
+			{
+				PreConfig:        func() { srv.ChangeUser(id, func(u *mockportal.Person) { u.Quota = 5 }) },
+				Config:           config(true, "1073741824"),
+				ConfigPlanChecks: expectUpdate("docspace_user.this"),
+				Check:            checkUser(srv, &id, quotaIs(1<<30)),
+			},
+			{Config: config(true, "null"), Check: checkUser(srv, &id, quotaIs(-2))},
+		},
+	})
+}
