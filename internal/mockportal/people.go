@@ -18,10 +18,11 @@ type peopleState struct {
 	groups            map[string]*Group
 	typeJobs          map[string]*typeJob // user id → its type change (people_type.go)
 	typeChangeFailure string
+	invitationLinks   map[Role]*InvitationLink // people_invitation_links.go
 }
 
 func newPeopleState() peopleState {
-	return peopleState{users: map[string]*Person{}, groups: map[string]*Group{}, typeJobs: map[string]*typeJob{}}
+	return peopleState{users: map[string]*Person{}, groups: map[string]*Group{}, typeJobs: map[string]*typeJob{}, invitationLinks: map[Role]*InvitationLink{}}
 }
 
 // The people the portal starts with: one user per role (whose API key the portal hands

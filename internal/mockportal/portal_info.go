@@ -12,6 +12,10 @@ func (p *Portal) servePortalAPI(w http.ResponseWriter, r *http.Request, rest str
 }
 
 func (p *Portal) routePortalLocked(w http.ResponseWriter, r *http.Request, u *Person, sub string) {
+	if typeName, isLink := strings.CutPrefix(sub, "users/invitationlink"); isLink && (typeName == "" || strings.HasPrefix(typeName, "/")) {
+		p.serveInvitationLinksLocked(w, r, u, strings.TrimPrefix(typeName, "/"))
+		return
+	}
 	switch {
 	case r.Method != http.MethodGet:
 		notFoundPage(w)

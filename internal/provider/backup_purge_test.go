@@ -13,15 +13,6 @@ import (
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
 
-func testClient(t *testing.T, srv *mockportal.Server, role mockportal.Role) *docspace.Client {
-	t.Helper()
-	c, err := docspace.New(docspace.Config{PortalURL: srv.URL, APIKey: srv.Key(role), MaxRetries: 1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return c
-}
-
 func TestRunPurge_WarnsAboutRemainingRecords(t *testing.T) {
 	srv := mockportal.StartTest(t, mockportal.Options{Backups: 8})
 	records := srv.Records(false)

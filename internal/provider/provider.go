@@ -217,6 +217,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newQuotaSettingsResource,
 		newPortalSettingsResource,
 		newCSPDomainsResource,
+		newInvitationLinkResource,
 		newTrustedMailDomainsResource,
 		newInvitationSettingsResource,
 		newAuditSettingsResource,

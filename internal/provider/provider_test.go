@@ -19,6 +19,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-testing/statecheck"
 	"github.com/hashicorp/terraform-plugin-testing/terraform"
 
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
 )
 
@@ -277,4 +278,14 @@ resource "docspace_backup_history_purge" "this" {}
 			}
 		}
 	}
+}
+
+// testClient is a client of srv with the key of role, for tests that set the portal up or look at it.
+func testClient(t *testing.T, srv *mockportal.Server, role mockportal.Role) *docspace.Client {
+	t.Helper()
+	c, err := docspace.New(docspace.Config{PortalURL: srv.URL, APIKey: srv.Key(role), MaxRetries: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }
