@@ -303,7 +303,7 @@ func (p *Portal) employeeFullLocked(u, caller *Person) map[string]any {
 		// Used space for admins and oneself; the quota only while user quotas are on.
 		e["usedSpace"] = 0
 		if p.quotas.Users.Enabled {
-			e["quotaLimit"], e["isCustomQuota"] = p.userQuotaLimitLocked(u), u.Quota > quotaDefault
+			e["quotaLimit"], e["isCustomQuota"] = quotaLimit(u.Quota, p.quotas.Users), u.Quota > quotaDefault
 		}
 	}
 	if caller.isAdmin() {

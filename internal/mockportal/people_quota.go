@@ -9,18 +9,6 @@ import (
 // "People and groups"). As with rooms, DocSpace stores an account's quota whether or not
 // user quotas are on, and reports it only while they are.
 
-// userQuotaLimitLocked is what an account reports as quotaLimit: its own quota, or the
-// portal's default user quota (-1, none, while the default is 0).
-func (p *Portal) userQuotaLimitLocked(u *Person) int64 {
-	if u.Quota > quotaDefault {
-		return u.Quota
-	}
-	if p.quotas.Users.Default > 0 {
-		return p.quotas.Users.Default
-	}
-	return -1
-}
-
 type userQuotaBody struct {
 	UserIDs []string `json:"userIds"`
 	Quota   *int64   `json:"quota"`

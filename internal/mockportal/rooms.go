@@ -217,7 +217,7 @@ func (p *Portal) roomJSONLocked(r *Room, u *Person, withQuota bool) map[string]a
 	if withQuota && rights.edit {
 		out["usedSpace"] = 0
 		if p.quotas.Rooms.Enabled {
-			out["quotaLimit"], out["isCustomQuota"] = p.roomQuotaLimitLocked(r), r.Quota > quotaDefault
+			out["quotaLimit"], out["isCustomQuota"] = quotaLimit(r.Quota, p.quotas.Rooms), r.Quota > quotaDefault
 		}
 	}
 	return out

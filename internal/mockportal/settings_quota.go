@@ -63,14 +63,14 @@ func entityQuotaJSON(q EntityQuota) map[string]any {
 	return map[string]any{"enableQuota": q.Enabled, "defaultQuota": q.Default, "lastRecalculateDate": nil}
 }
 
-// roomQuotaLimitLocked is what a room reports as quotaLimit: its own quota, or the
-// portal's default room quota (-1, none, while the default is 0).
-func (p *Portal) roomQuotaLimitLocked(r *Room) int64 {
-	if r.Quota > quotaDefault {
-		return r.Quota
+// quotaLimit is what a room or an account reports as quotaLimit: its own quota, or the
+// portal's default (-1, none, while the default is 0).
+func quotaLimit(own int64, def EntityQuota) int64 {
+	if own > quotaDefault {
+		return own
 	}
-	if p.quotas.Rooms.Default > 0 {
-		return p.quotas.Rooms.Default
+	if def.Default > 0 {
+		return def.Default
 	}
 	return -1
 }

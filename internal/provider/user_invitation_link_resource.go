@@ -8,6 +8,7 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
+	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
@@ -90,13 +91,21 @@ func (r *invitationLinkResource) Create(ctx context.Context, req resource.Create
 		resp.Diagnostics.AddAttributeError(path.Root("user_type"), "The portal already has an invitation link for this user type",
 			fmt.Sprintf("DocSpace keeps one link per type. To manage the existing one, import it: terraform import docspace_invitation_link.<name> %s", t))
 		return
-	case err != nil:
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "creating the "+t.String()+" invitation link", err))
+	}
+	recordLink(ctx, client, "creating", link, err, plan, &resp.State, &resp.Diagnostics)
+}
+
+// recordLink records what a create or update left: the portal's link, checked against the
+// plan; nothing when the call failed.
+func recordLink(ctx context.Context, client *docspace.Client, doing string, link *docspace.InvitationLink, err error, plan invitationLinkModel, state stateSetter, diags *diag.Diagnostics) {
+	what := "the " + plan.UserType.ValueString() + " invitation link"
+	if err != nil {
+		diags.Append(apiErrorDiagnostic(client.PortalURL(), doing+" "+what, err))
 		return
 	}
 	stored := linkState(link, plan)
-	resp.Diagnostics.Append(verifyStored("the "+t.String()+" invitation link", plan, stored)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, stored)...)
+	diags.Append(verifyStored(what, plan, stored)...)
+	diags.Append(state.Set(ctx, stored)...)
 }
 
 func (r *invitationLinkResource) Read(ctx context.Context, req resource.ReadRequest, resp *resource.ReadResponse) {
@@ -127,13 +136,7 @@ func (r *invitationLinkResource) Update(ctx context.Context, req resource.Update
 	t, _ := docspace.ParseUserType(state.UserType.ValueString())
 	client := r.data.client
 	link, err := client.UpdateInvitationLink(ctx, state.ID.ValueString(), t, linkLimits(plan))
-	if err != nil {
-		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "updating the "+t.String()+" invitation link", err))
-		return
-	}
-	stored := linkState(link, plan)
-	resp.Diagnostics.Append(verifyStored("the "+t.String()+" invitation link", plan, stored)...)
-	resp.Diagnostics.Append(resp.State.Set(ctx, stored)...)
+	recordLink(ctx, client, "updating", link, err, plan, &resp.State, &resp.Diagnostics)
 }
 
 func (r *invitationLinkResource) Delete(ctx context.Context, req resource.DeleteRequest, resp *resource.DeleteResponse) {
