@@ -86,8 +86,7 @@ func (r *invitationLinkResource) Create(ctx context.Context, req resource.Create
 	t, _ := docspace.ParseUserType(plan.UserType.ValueString())
 	client := r.data.client
 	link, err := client.CreateInvitationLink(ctx, t, linkLimits(plan))
-	switch {
-	case err != nil && strings.Contains(err.Error(), "already exists"):
+	if err != nil && strings.Contains(err.Error(), "already exists") {
 		resp.Diagnostics.AddAttributeError(path.Root("user_type"), "The portal already has an invitation link for this user type",
 			fmt.Sprintf("DocSpace keeps one link per type. To manage the existing one, import it: terraform import docspace_invitation_link.<name> %s", t))
 		return
