@@ -149,18 +149,10 @@ func (r *roomResource) Configure(_ context.Context, req resource.ConfigureReques
 // checkQuotasOn); a problem is a warning here and an error at apply (warnAtPlan), so
 // a docspace_quota_settings applied first can still switch room quotas on.
 func (r *roomResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRequest, resp *resource.ModifyPlanResponse) {
-	if req.Plan.Raw.IsNull() || r.data == nil || r.data.client == nil {
+	if req.Plan.Raw.IsNull() {
 		return
 	}
-	var planned, prior types.Int64
-	resp.Diagnostics.Append(req.Plan.GetAttribute(ctx, path.Root("quota"), &planned)...)
-	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("quota"), &prior)...)
-	}
-	if planned.IsNull() || planned.IsUnknown() || planned.Equal(prior) {
-		return
-	}
-	resp.Diagnostics.Append(warnAtPlan(checkQuotasOn(ctx, r.data.client, roomQuotas))...)
+	resp.Diagnostics.Append(warnQuotaSwitchAtPlan(ctx, req, r.data, roomQuotas)...)
 }
 
 func (r *roomResource) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
@@ -416,27 +408,5 @@ func roomTitleValidator() validator.String {
 			}
 			return nil
 		},
-	}
-}
-
-// quotaValidator checks a storage quota in bytes: -1 (unlimited) or a positive number, in
-// one sentence (two validators joined with Any would report two contradictory errors).
-type quotaValidator struct{}
-
-func quotaBytesValidator() validator.Int64 { return quotaValidator{} }
-
-func (quotaValidator) Description(context.Context) string {
-	return "must be -1 (unlimited) or a positive number of bytes"
-}
-
-func (v quotaValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
-
-func (quotaValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
-	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
-		return
-	}
-	if q := req.ConfigValue.ValueInt64(); q != docspace.QuotaUnlimited && q < 1 {
-		resp.Diagnostics.AddAttributeError(req.Path, "Invalid quota",
-			fmt.Sprintf("%s is %d: a quota is -1 for unlimited or a positive number of bytes (1 GiB is 1073741824). Leave it unset for the portal's default.", req.Path, q))
 	}
 }

@@ -2,6 +2,7 @@ package provider
 
 import (
 	"context"
+	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework-validators/int64validator"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -93,4 +94,42 @@ func checkQuotasOn(ctx context.Context, client *docspace.Client, kind quotaKind)
 				"docspace_quota_settings resource ("+string(kind)+"_quotas_enabled = true) that this resource depends on, or remove quota.")
 	}
 	return diags
+}
+
+// warnQuotaSwitchAtPlan warns at plan when a new or changed `quota` needs a quota switch
+// that is off (checkQuotasOn; the apply refuses it). Nothing is read when quota is unset,
+// unknown or unchanged.
+func warnQuotaSwitchAtPlan(ctx context.Context, req resource.ModifyPlanRequest, data *providerData, kind quotaKind) diag.Diagnostics {
+	var diags diag.Diagnostics
+	var planned, prior types.Int64
+	diags.Append(req.Plan.GetAttribute(ctx, path.Root("quota"), &planned)...)
+	if !req.State.Raw.IsNull() {
+		diags.Append(req.State.GetAttribute(ctx, path.Root("quota"), &prior)...)
+	}
+	if planned.IsNull() || planned.IsUnknown() || planned.Equal(prior) || data == nil || data.client == nil {
+		return diags
+	}
+	return append(diags, warnAtPlan(checkQuotasOn(ctx, data.client, kind))...)
+}
+
+// quotaValidator checks a storage quota in bytes: -1 (unlimited) or a positive number, in
+// one sentence (two validators joined with Any would report two contradictory errors).
+type quotaValidator struct{}
+
+func quotaBytesValidator() validator.Int64 { return quotaValidator{} }
+
+func (quotaValidator) Description(context.Context) string {
+	return "must be -1 (unlimited) or a positive number of bytes"
+}
+
+func (v quotaValidator) MarkdownDescription(ctx context.Context) string { return v.Description(ctx) }
+
+func (quotaValidator) ValidateInt64(_ context.Context, req validator.Int64Request, resp *validator.Int64Response) {
+	if req.ConfigValue.IsNull() || req.ConfigValue.IsUnknown() {
+		return
+	}
+	if q := req.ConfigValue.ValueInt64(); q != docspace.QuotaUnlimited && q < 1 {
+		resp.Diagnostics.AddAttributeError(req.Path, "Invalid quota",
+			fmt.Sprintf("%s is %d: a quota is -1 for unlimited or a positive number of bytes (1 GiB is 1073741824). Leave it unset for the portal's default.", req.Path, q))
+	}
 }

@@ -182,13 +182,7 @@ func (r *userResource) ModifyPlan(ctx context.Context, req resource.ModifyPlanRe
 	if resp.Diagnostics.HasError() {
 		return
 	}
-	var prior types.Int64
-	if !req.State.Raw.IsNull() {
-		resp.Diagnostics.Append(req.State.GetAttribute(ctx, path.Root("quota"), &prior)...)
-	}
-	if !plan.Quota.IsNull() && !plan.Quota.IsUnknown() && !plan.Quota.Equal(prior) && r.data != nil && r.data.client != nil {
-		resp.Diagnostics.Append(warnAtPlan(checkQuotasOn(ctx, r.data.client, userQuotas))...)
-	}
+	resp.Diagnostics.Append(warnQuotaSwitchAtPlan(ctx, req, r.data, userQuotas)...)
 	if req.State.Raw.IsNull() {
 		if !plan.Invite.ValueBool() && config.FirstName.IsNull() {
 			resp.Diagnostics.AddAttributeError(path.Root("first_name"), "first_name is required to create an account",
@@ -317,8 +311,10 @@ func (r *userResource) Create(ctx context.Context, req resource.CreateRequest, r
 // setQuota gives the account its own quota, or (null) puts it back on the portal's default.
 func (r *userResource) setQuota(ctx context.Context, id, email string, quota types.Int64, diags *diag.Diagnostics) {
 	client := r.data.client
-	err := client.ResetUserQuota(ctx, id)
-	if !quota.IsNull() {
+	var err error
+	if quota.IsNull() {
+		err = client.ResetUserQuota(ctx, id)
+	} else {
 		err = client.SetUserQuota(ctx, id, quota.ValueInt64())
 	}
 	if err != nil {
