@@ -42,9 +42,10 @@ func importedIntID(ctx context.Context, req resource.ImportStateRequest, diags *
 	return max(n, 0)
 }
 
-// readOrGone reads the object behind a resource during Read. A 404 removes the resource
-// from state (deleted outside Terraform: the next plan creates it again); another error
-// becomes a diagnostic. ok is false when there is nothing to record.
+// readOrGone reads the object behind a resource during Read. DocSpace's own 404
+// (docspace.IsNotFound) removes the resource from state (deleted outside Terraform: the
+// next plan creates it again); any other error, a 404 from anything else included,
+// becomes a diagnostic and state stays as it was. ok is false when there is nothing to record.
 func readOrGone[T any](ctx context.Context, resp *resource.ReadResponse, client *docspace.Client, doing string, read func() (T, error)) (T, bool) {
 	v, err := read()
 	switch {
