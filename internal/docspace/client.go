@@ -44,6 +44,10 @@ type Config struct {
 	MaxRetryAfter time.Duration
 	MaxBodyBytes  int64
 
+	// Hosting authenticates the hosting API of a self-hosted server (spaces.go); API keys
+	// do not work there.
+	Hosting HostingCredentials
+
 	// AllowInsecureHTTP permits http:// to hosts other than this machine.
 	AllowInsecureHTTP bool
 
@@ -60,6 +64,7 @@ type Config struct {
 type Client struct {
 	base         string
 	apiKey       string
+	hosting      HostingCredentials
 	userAgent    string
 	maxBodyBytes int64
 	http         *retryablehttp.Client
@@ -100,6 +105,7 @@ func New(cfg Config) (*Client, error) {
 	c := &Client{
 		base:         base,
 		apiKey:       cfg.APIKey,
+		hosting:      cfg.Hosting,
 		userAgent:    cfg.UserAgent,
 		maxBodyBytes: orDefault(cfg.MaxBodyBytes, DefaultMaxBodyBytes),
 		log:          cfg.Log,
@@ -226,6 +232,9 @@ func (c *Client) newRequest(ctx context.Context, method, endpoint string, query 
 	}
 	if anonymous, _ := ctx.Value(anonymousKey{}).(bool); !anonymous {
 		req.Header.Set("Authorization", "Bearer "+c.apiKey)
+	}
+	if origin, _ := ctx.Value(originKey{}).(string); origin != "" {
+		req.Header.Set("Origin", origin)
 	}
 	req.Header.Set("Accept", "application/json")
 	req.Header.Set("User-Agent", c.userAgent)

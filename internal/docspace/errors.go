@@ -18,6 +18,9 @@ type APIError struct {
 	// FromPortal is true when Message came from DocSpace's own JSON error body, false when
 	// it came from something else (a proxy's HTML page).
 	FromPortal bool
+	// Code is the hosting API's error code (portalNameExist, tooMuchAttempts, ...); "" for
+	// the portal API.
+	Code string
 	// RetryAfter is the server's Retry-After hint, zero when absent.
 	RetryAfter time.Duration
 	// Attempts is how many requests were sent before giving up (1 without retries).

@@ -18,7 +18,14 @@ import (
 // authentication on, the answer asks for the app's code instead of giving a session.
 
 // OwnerEmail is the owner's login.
-func (p *Portal) OwnerEmail() string { return string(Owner) + "@example.test" }
+func (p *Portal) OwnerEmail() string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if u := p.users[p.userIDLocked(Owner)]; u != nil {
+		return u.Email
+	}
+	return string(Owner) + "@example.test"
+}
 
 // OwnerPassword is the owner's password.
 func (p *Portal) OwnerPassword() string {

@@ -12,6 +12,7 @@ import (
 // and the logins (session tokens, the owner's password, brute-force counters).
 type tenantState struct {
 	tenantID       int
+	alias          string // the tenant's name: its subdomain on a multi-portal server
 	tenantStatus   int
 	restore        *restoreTask
 	restoreFailure string
@@ -25,7 +26,7 @@ func newTenantState(opts Options) tenantState {
 	if password == "" {
 		password = "Owner-" + randomHex(8)
 	}
-	return tenantState{tenantID: 1, tokens: map[string]string{}, ownerPassword: password, loginAttempts: map[string]*loginAttempts{}}
+	return tenantState{tenantID: 1, alias: "portal", tokens: map[string]string{}, ownerPassword: password, loginAttempts: map[string]*loginAttempts{}}
 }
 
 // Restores: POST /api/2.0/backup/startrestore and GET /api/2.0/backup/getrestoreprogress

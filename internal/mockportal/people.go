@@ -73,6 +73,9 @@ const (
 func (p *Portal) seedPeopleLocked(keyOf map[Role]string) {
 	owner := ""
 	for _, role := range Roles {
+		if keyOf[role] == "" {
+			continue // a new space has its owner only
+		}
 		first := strings.ToUpper(string(role[:1])) + strings.ReplaceAll(string(role[1:]), "_", " ")
 		u := &Person{ID: NewGUID(), Email: string(role) + "@example.test", FirstName: first, LastName: "Seeded", Type: role, CreatedBy: owner, Activated: true}
 		if role == Owner {
@@ -81,6 +84,9 @@ func (p *Portal) seedPeopleLocked(keyOf map[Role]string) {
 		}
 		p.addUserLocked(u)
 		p.keyUser[keyOf[role]] = u.ID
+	}
+	if p.opts.ownerOnly {
+		return
 	}
 	second := &Person{ID: NewGUID(), Email: SecondUserEmail, FirstName: "Second", LastName: "User", Type: User, CreatedBy: owner, Activated: true}
 	p.addUserLocked(second)

@@ -88,6 +88,12 @@ type Options struct {
 	TLS bool
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// MachineKey is the server's core.machinekey, which signs the hosting API's tokens
+	// (random when empty).
+	MachineKey string
+
+	// ownerOnly makes a freshly registered space: its owner and nothing else.
+	ownerOnly bool
 }
 
 // Portal is the portal's state. All methods are safe for concurrent use.
@@ -131,6 +137,9 @@ func New(opts Options) *Portal {
 		webhookState:  newWebhookState(),
 	}
 	for _, role := range Roles {
+		if opts.ownerOnly && role != Owner {
+			continue
+		}
 		key := "sk-" + string(role) + "-" + randomHex(12)
 		if role == Owner && opts.OwnerKey != "" {
 			key = opts.OwnerKey

@@ -39,7 +39,7 @@ func (p *Portal) tenantJSONLocked(u *Person) map[string]any {
 	if !u.isAdmin() {
 		return map[string]any{"tenantId": p.tenantID, "ownerId": zeroGUID, "creationDateTime": "0001-01-01T00:00:00", "calls": false}
 	}
-	out := map[string]any{"tenantId": p.tenantID, "tenantAlias": "portal", "name": p.portal.title(), "ownerId": p.userIDLocked(Owner),
+	out := map[string]any{"tenantId": p.tenantID, "tenantAlias": p.alias, "name": p.portal.title(), "ownerId": p.userIDLocked(Owner),
 		"language": p.portal.Language, "timeZone": p.portal.TimeZone, "status": p.reportedTenantStatusLocked(), "statusChangeDate": apiTime(p.created), "version": 2,
 		"versionChanged": apiTime(p.created), "creationDateTime": apiTime(p.created), "lastModified": apiTime(p.settingsModified),
 		"mappedDomain": "", "hostedRegion": "", "industry": 0, "trustedDomains": nonNil(p.settings.MailDomain.Domains),

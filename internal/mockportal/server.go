@@ -8,6 +8,7 @@ import (
 	"log"
 	"net"
 	"net/http"
+	"strings"
 	"sync"
 	"time"
 )
@@ -17,6 +18,8 @@ import (
 type Server struct {
 	*Portal
 	URL string
+	// spaces are the server's portals, this one first, and the hosting API (spaces.go).
+	spaces *spaceHost
 	// CAPEM is the certificate authority that signed the server's certificate (TLS mode).
 	CAPEM string
 
@@ -61,6 +64,8 @@ func Listen(addr string, portal *Portal) (*Server, error) {
 		scheme = "https"
 	}
 	s.URL = scheme + "://" + ln.Addr().String() + portal.opts.PathPrefix
+	_, port, _ := net.SplitHostPort(ln.Addr().String())
+	s.spaces = newSpaceHost(portal, port)
 	s.srv = &http.Server{
 		Handler:           http.HandlerFunc(s.serveHTTP),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -81,7 +86,11 @@ func (s *Server) serveHTTP(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, s.ConnStats())
 		return
 	}
-	s.ServeHTTP(w, r)
+	if rest, ok := strings.CutPrefix(r.URL.Path, s.opts.PathPrefix+"/apisystem/"); ok {
+		s.spaces.serveAPISystem(w, r, rest)
+		return
+	}
+	s.spaces.serveSpace(w, r)
 }
 
 // quietLogger drops net/http's server log: dropped connections are on purpose here.

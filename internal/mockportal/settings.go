@@ -13,6 +13,7 @@ type settingsState struct {
 	quotas           QuotaSettings
 	portal           PortalSettings
 	csp              []string // trusted domains of the Content Security Policy
+	logoText         string   // the branding's logo text; "" for DocSpace's default
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent

@@ -32,6 +32,7 @@ const (
 	actionGreeting        = 5011
 	actionTimeAndLanguage = 5010
 	actionCSP             = 6102
+	actionWhiteLabel      = 5013
 )
 
 // serveSettingsAPI routes /api/2.0/settings. rest is "" or "/…", lower-cased. The
@@ -124,6 +125,7 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 		p.putTimeAndLanguageLocked(w, r, u)
 	case (sub == "greetingsettings" || sub == "greetingsettings/restore") && m == http.MethodPost:
 		p.greetingLocked(w, r, u, sub == "greetingsettings/restore")
+	case p.routeBrandingLocked(w, r, u, sub):
 	default:
 		notFoundPage(w)
 	}
@@ -132,7 +134,7 @@ func (p *Portal) routeAdminSettingsLocked(w http.ResponseWriter, r *http.Request
 // portalSettingsLocked is GET /settings: anonymous callers learn the basics (and the
 // tenant status, which shows a running restore); signed-in ones also the trusted domains.
 func (p *Portal) portalSettingsLocked(w http.ResponseWriter, r *http.Request, u *Person) {
-	out := map[string]any{"tenantStatus": p.reportedTenantStatusLocked(), "tenantAlias": "portal", "standalone": p.opts.Standalone,
+	out := map[string]any{"tenantStatus": p.reportedTenantStatusLocked(), "tenantAlias": p.alias, "standalone": p.opts.Standalone,
 		"version": PortalVersion, "culture": p.portal.Language, "cookieSettingsEnabled": p.settings.Cookie.Enabled,
 		"baseDomain": "localhost", "docSpace": true, "greetingSettings": p.portal.title(), "legalTerms": "", "enableAdmMess": false}
 	if u != nil {

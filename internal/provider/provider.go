@@ -53,6 +53,7 @@ type providerModel struct {
 	CACertificate      types.String `tfsdk:"ca_certificate"`
 	CACertificateFile  types.String `tfsdk:"ca_certificate_file"`
 	InsecureSkipVerify types.Bool   `tfsdk:"insecure_skip_verify"`
+	Hosting            types.Object `tfsdk:"hosting"`
 }
 
 func (p *docspaceProvider) Metadata(_ context.Context, _ provider.MetadataRequest, resp *provider.MetadataResponse) {
@@ -101,6 +102,7 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Description: "Path to a PEM file with the certificate authority to trust (see `ca_certificate`). Conflicts with `ca_certificate`.",
 				Optional:    true,
 			},
+			"hosting": hostingSchema(),
 			"insecure_skip_verify": schema.BoolAttribute{
 				Description: "Do not verify the portal's TLS certificate. Anyone on the network path could then read the API key; " +
 					"every run warns while this is on. Prefer `ca_certificate`.",
@@ -134,7 +136,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	// A URL or key that comes from another resource is unknown during plan. Planning needs no
 	// API call, so leave the provider unconfigured; Terraform configures it again at apply.
-	if cfg.PortalURL.IsUnknown() || cfg.APIKey.IsUnknown() || cfg.MaxRetries.IsUnknown() {
+	if cfg.PortalURL.IsUnknown() || cfg.APIKey.IsUnknown() || cfg.MaxRetries.IsUnknown() || hostingUnknown(ctx, cfg.Hosting) {
 		tflog.Debug(ctx, "provider configuration not known yet; configuring at apply")
 		return
 	}
@@ -169,6 +171,8 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	}
 	transport, diags := p.transport(cfg)
 	resp.Diagnostics.Append(diags...)
+	hosting, diags := hostingCredentials(ctx, cfg.Hosting)
+	resp.Diagnostics.Append(diags...)
 	if resp.Diagnostics.HasError() {
 		return
 	}
@@ -184,6 +188,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 		MaxRetries:        int(maxRetries),
 		AllowInsecureHTTP: cfg.AllowInsecureHTTP.ValueBool(),
 		HTTPClient:        &http.Client{Transport: transport},
+		Hosting:           hosting,
 		Log:               clientLogger(apiKey),
 	})
 	if err != nil {
@@ -217,6 +222,8 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newQuotaSettingsResource,
 		newPortalSettingsResource,
 		newCSPDomainsResource,
+		newBrandingResource,
+		newSpaceResource,
 		newInvitationLinkResource,
 		newTrustedMailDomainsResource,
 		newInvitationSettingsResource,

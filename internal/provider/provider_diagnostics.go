@@ -111,6 +111,9 @@ func portalSaid(e *docspace.APIError) string {
 // describeStatus words an HTTP error answer, by status.
 func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summary, detail string) {
 	said := portalSaid(e)
+	if strings.HasPrefix(e.Path, "/apisystem/") {
+		return describeHostingStatus(portal, where, said, e)
+	}
 	if e.StatusCode == http.StatusNotFound && !e.FromPortal {
 		return describeForeignNotFound(portal, where, e)
 	}
@@ -296,6 +299,38 @@ func describePeopleStatus(where, said string, e *docspace.APIError) (summary, de
 		return "This API key may not do that to the account or group (HTTP 403)", where + "access denied." + said + peopleRoleRules, true
 	}
 	return "", "", false
+}
+
+// describeHostingStatus words the refusals of a self-hosted server's hosting API
+// (docspace_space), by its error code where it sends one.
+func describeHostingStatus(portal, where, said string, e *docspace.APIError) (summary, detail string) {
+	switch code := e.StatusCode; {
+	case code == http.StatusUnauthorized:
+		return "The hosting API refused the credentials (HTTP 401)", where + "the server's hosting API accepts no API key: it needs the " +
+			"provider's hosting block. Check hosting.machine_key against the server's core.machinekey (tokens are valid five minutes, so " +
+			"this machine's clock must be right), or hosting.email and password of the Owner or a DocSpace admin of " + portal + "."
+	case code == http.StatusForbidden && strings.Contains(e.Message, "server edition"):
+		return "Spaces exist on self-hosted servers only (HTTP 403)", where + "the portal is not a self-hosted (standalone) DocSpace server." +
+			said + " DocSpace Cloud portals cannot be managed with docspace_space: remove it from this portal's configuration."
+	case code == http.StatusNotFound:
+		return "The hosting API is not at portal_url (HTTP 404)", where + "nothing answered " + e.Method + " " + portal + e.Path + "." +
+			" The server's web server forwards /apisystem/ to the hosting service (ASC.ApiSystem): check that the service runs and " +
+			"that portal_url is the server's own portal. Nothing was changed and state is kept."
+	case e.Code == "portalNameExist" || e.Code == "portalNameIncorrect" || e.Code == "tooShortError" || e.Code == "portalNameEmpty":
+		return "The space's name is taken or not allowed (HTTP 400)", where + "the server refused the name." + said +
+			" Pick another name: 3 to 63 lower-case letters, digits and inner hyphens, not used by another portal on the server."
+	case e.Code == "tooMuchAttempts":
+		return "Too many space registrations (HTTP 400)", where + "the server accepts at most 10 registrations from one address in 5 minutes." +
+			" Wait five minutes and apply again, or create fewer spaces per run (terraform apply -parallelism=1 does not help: the limit is per address)."
+	case e.Code == "passPolicyError":
+		return "The owner's password is too weak (HTTP 400)", where + "the server's default password policy refused owner_password_wo." + said
+	case e.Code == "portalNameNotFound":
+		return "The server has no such space (HTTP 400)", where + "the hosting API found no portal with that tenant id." + said
+	case strings.Contains(e.Message, "last full access space"):
+		return "The last full-access space cannot be removed (HTTP 400)", where + "DocSpace keeps at least one full-access space on a server." + said +
+			" Keep this space, or create another full-access space (limited_access = false) first."
+	}
+	return "The hosting API refused the request (HTTP " + fmt.Sprint(e.StatusCode) + ")", where + "the server's hosting API answered an error." + said
 }
 
 // isSettingsPath says whether a path belongs to the settings, audit or portal APIs.

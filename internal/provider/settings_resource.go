@@ -45,6 +45,9 @@ type settingSpec[M any, S any] struct {
 	warning func(prior *S, planned S) string
 	// equal says two values are the same setting (reflect.DeepEqual when nil).
 	equal func(a, b S) bool
+	// available checks that the portal can take a write at all (its plan); it warns at
+	// plan and refuses at apply before anything is written (may be nil).
+	available func(context.Context, *docspace.Client) diag.Diagnostics
 }
 
 type settingResource[M any, S any] struct {
@@ -98,12 +101,18 @@ func (r *settingResource[M, S]) ModifyPlan(ctx context.Context, req resource.Mod
 	if r.spec.validate != nil {
 		r.spec.validate(ctx, planned, &resp.Diagnostics)
 	}
-	if r.spec.warning == nil || resp.Diagnostics.HasError() {
+	if (r.spec.warning == nil && r.spec.available == nil) || resp.Diagnostics.HasError() {
 		return // an invalid plan never reaches the portal
 	}
 	prior := r.priorSetting(ctx, req, resp)
 	if prior != nil && r.sameSetting(*prior, planned) {
 		return // nothing will be written
+	}
+	if r.spec.available != nil && r.data != nil && r.data.client != nil {
+		resp.Diagnostics.Append(warnAtPlan(r.spec.available(ctx, r.data.client))...)
+	}
+	if r.spec.warning == nil {
+		return
 	}
 	if w := r.spec.warning(prior, planned); w != "" {
 		resp.Diagnostics.AddWarning("Applying docspace_"+r.spec.name+" affects people signed in to the portal", w)
@@ -158,6 +167,11 @@ func (r *settingResource[M, S]) save(ctx context.Context, planData planGetter, s
 	}
 	// Writes can log everyone out: never send what the portal already has.
 	if !r.sameSetting(*current, planned) {
+		if r.spec.available != nil {
+			if diags.Append(r.spec.available(ctx, client)...); diags.HasError() {
+				return
+			}
+		}
 		if err := r.spec.write(client, ctx, planned); err != nil {
 			diags.Append(apiErrorDiagnostic(client.PortalURL(), "saving the "+r.label(), err))
 			return

@@ -32,6 +32,7 @@ func main() {
 	allowLoopbackWebhooks := flag.Bool("allow-loopback-webhooks", false, "let webhook URLs on loopback addresses through the private-address check")
 	paidSeats := flag.Int("paid-seats", 0, "paid accounts (owner, admins, room admins) the plan allows; 0 is no limit")
 	roomQuotas := flag.Bool("room-quotas", false, "start with room quotas switched on (a new DocSpace portal has them off)")
+	machineKey := flag.String("machine-key", "", "the server's core.machinekey, which signs hosting API tokens (random when empty; printed as machine_key)")
 	printEnv := flag.Bool("print-env", false, "print shell exports of DOCSPACE_PORTAL_URL and DOCSPACE_API_KEY (the owner's key) instead of the JSON start line")
 	flag.Parse()
 
@@ -44,7 +45,7 @@ func main() {
 		Standalone: *standalone, BackupDisabled: *backupDisabled,
 		Backups: *backups, DumpBackups: *dumpBackups, OwnerKey: *ownerKey, PathPrefix: *prefix, TLS: *useTLS,
 		Rooms: *rooms, JobDuration: *jobDuration, Paid: *paid, OwnerPassword: *ownerPassword, RestoreDuration: *restoreDuration,
-		PaidSeats: *paidSeats, AllowLoopbackWebhooks: *allowLoopbackWebhooks, RoomQuotas: *roomQuotas,
+		PaidSeats: *paidSeats, AllowLoopbackWebhooks: *allowLoopbackWebhooks, RoomQuotas: *roomQuotas, MachineKey: *machineKey,
 	}))
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "docspace-mock:", err)
@@ -68,7 +69,9 @@ func main() {
 		OwnerEmail    string            `json:"owner_email"`
 		OwnerPassword string            `json:"owner_password"`
 		CAPEM         string            `json:"ca_pem,omitempty"`
-	}{srv.URL, keys, srv.OwnerEmail(), srv.OwnerPassword(), srv.CAPEM})
+		MachineKey    string            `json:"machine_key"`
+		BaseDomain    string            `json:"base_domain"`
+	}{srv.URL, keys, srv.OwnerEmail(), srv.OwnerPassword(), srv.CAPEM, srv.MachineKey(), srv.BaseDomain()})
 	fmt.Println(string(line))
 	<-stop
 	srv.Close()

@@ -1,0 +1,164 @@
+package provider
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/hashicorp/terraform-plugin-testing/helper/resource"
+	"github.com/hashicorp/terraform-plugin-testing/plancheck"
+	"github.com/hashicorp/terraform-plugin-testing/terraform"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/mockportal"
+)
+
+const testMachineKey = "machine-key-of-the-test-server"
+
+// spaceServer is a self-hosted server whose hosting API takes testMachineKey.
+func spaceServer(t *testing.T) *mockportal.Server {
+	return mockportal.StartTest(t, mockportal.Options{Standalone: true, MachineKey: testMachineKey})
+}
+
+// hostingProvider is a provider block for srv with the hosting credentials.
+func hostingProvider(srv *mockportal.Server) string {
+	return providerConfig(srv, mockportal.Owner, fmt.Sprintf("hosting = { machine_key = %q }", testMachineKey))
+}
+
+func spaceConfig(name, extra string) string {
+	return fmt.Sprintf(`
+resource "docspace_space" %[3]q {
+  name             = %[1]q
+  owner_email      = "ada@%[1]s.test"
+  owner_first_name = "Ada"
+  owner_last_name  = "Admin"
+  %[2]s
+}
+`, name, extra, strings.Trim(name, "-"))
+}
+
+func checkSpaceStatus(srv *mockportal.Server, name, want string) resource.TestCheckFunc {
+	return func(*terraform.State) error { return expectString("status of space "+name, srv.SpaceStatus(name), want) }
+}
+
+// Create, clean re-plan, drift (suspended in DocSpace) shown and repaired, suspend and
+// resume from the configuration, import by tenant id, destroy (removed at once: the owner
+// never finished the setup).
+func TestAccSpace_Lifecycle(t *testing.T) {
+	srv := spaceServer(t)
+	config := func(extra string) string { return hostingProvider(srv) + spaceConfig("acme", extra) }
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config(""), Check: resource.ComposeAggregateTestCheckFunc(
+				checkSpaceStatus(srv, "acme", "Active"),
+				resource.TestCheckResourceAttr("docspace_space.acme", "id", "2"),
+				resource.TestCheckResourceAttr("docspace_space.acme", "domain", "acme."+srv.BaseDomain()),
+				resource.TestCheckResourceAttr("docspace_space.acme", "portal_url", "http://acme."+srv.BaseDomain()),
+				resource.TestCheckResourceAttrSet("docspace_space.acme", "setup_link"),
+				func(*terraform.State) error { return expectString("owner", srv.Space("acme").OwnerEmail(), "ada@acme.test") },
+			)},
+			{
+				PreConfig:        func() { srv.SetSpaceSuspended("acme", true) },
+				Config:           config(""),
+				ConfigPlanChecks: expectUpdate("docspace_space.acme"),
+				Check:            checkSpaceStatus(srv, "acme", "Active"),
+			},
+			{Config: config("suspended = true"), Check: resource.ComposeAggregateTestCheckFunc(
+				checkSpaceStatus(srv, "acme", "Suspended"),
+				resource.TestCheckResourceAttr("docspace_space.acme", "status", "Suspended"),
+			)},
+			{Config: config(""), Check: checkSpaceStatus(srv, "acme", "Active")},
+			{ResourceName: "docspace_space.acme", ImportState: true, ImportStateId: "2", ImportStateVerify: true,
+				ImportStateVerifyIgnore: []string{"owner_first_name", "owner_last_name", "setup_link", "limited_access"}},
+		},
+		CheckDestroy: func(*terraform.State) error { return expectString("status after destroy", srv.SpaceStatus("acme"), "RemovePending") },
+	})
+}
+
+// A space removed outside Terraform is gone only because DocSpace answers its name as
+// another portal: the next plan creates it again.
+func TestAccSpace_RemovedOutsideIsRecreated(t *testing.T) {
+	srv := spaceServer(t)
+	config := hostingProvider(srv) + spaceConfig("acme", "")
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{
+			{Config: config},
+			{
+				PreConfig: func() { srv.RemoveSpace("acme") },
+				Config:    config,
+				ConfigPlanChecks: resource.ConfigPlanChecks{PreApply: []plancheck.PlanCheck{
+					plancheck.ExpectResourceAction("docspace_space.acme", plancheck.ResourceActionCreate)}},
+				Check: resource.ComposeAggregateTestCheckFunc(
+					checkSpaceStatus(srv, "acme", "Active"),
+					resource.TestCheckResourceAttr("docspace_space.acme", "id", "3"),
+				),
+			},
+		},
+	})
+}
+
+// Without hosting credentials, or on DocSpace Cloud, plan warns and apply refuses before
+// registering anything. A name DocSpace would refuse fails at plan.
+func TestAccSpace_Refused(t *testing.T) {
+	cloud := mockportal.StartTest(t, mockportal.Options{MachineKey: testMachineKey})
+	server := spaceServer(t)
+	cases := map[string]struct {
+		srv    *mockportal.Server
+		config string
+		want   string
+	}{
+		"DocSpace Cloud":         {cloud, hostingProvider(cloud) + spaceConfig("acme", ""), `Spaces exist on self-hosted servers only`},
+		"no hosting credentials": {server, providerConfig(server, mockportal.Owner) + spaceConfig("acme", ""), `needs the provider's hosting credentials.*machine_key`},
+		"a name taken":           {server, hostingProvider(server) + spaceConfig("portal", ""), `The space's name is taken or not allowed`},
+		"wrong machine key":      {server, providerConfig(server, mockportal.Owner, `hosting = { machine_key = "nope" }`) + spaceConfig("acme", ""), `The hosting API refused the credentials \(HTTP 401\)`},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			tc.srv.ResetRequests()
+			resource.Test(t, resource.TestCase{
+				ProtoV6ProviderFactories: protoV6ProviderFactories,
+				Steps:                    []resource.TestStep{{Config: tc.config, ExpectError: expectError(tc.want)}},
+			})
+			if got := tc.srv.SpaceStatus("acme"); got != "" {
+				t.Errorf("a space was registered although it was refused (%s)", got)
+			}
+		})
+	}
+	resource.Test(t, resource.TestCase{
+		ProtoV6ProviderFactories: protoV6ProviderFactories,
+		Steps: []resource.TestStep{{Config: hostingProvider(server) + spaceConfig("-acme", ""), PlanOnly: true,
+			ExpectError: expectError(`Invalid space name.*inner hyphens`)}},
+	})
+}
+
+// A space set up with a password is removed only when its owner confirms: destroy fails,
+// says so and keeps the space in state; after the confirmation it succeeds.
+func TestAccSpace_RemovalNeedsTheOwner(t *testing.T) {
+	tf := newTerraformCLI(t, featureWriteOnly)
+	srv := spaceServer(t)
+	tf.writeConfig(providerConfig(srv, mockportal.Owner, fmt.Sprintf(`hosting = {
+    email    = %q
+    password = %q
+  }`, srv.OwnerEmail(), srv.OwnerPassword())) + spaceConfig("acme", `owner_password_wo = "Owner-Passw0rd"`))
+	tf.init()
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	if show := tf.mustRun("show", "-json"); strings.Contains(show, "Owner-Passw0rd") {
+		t.Error("the owner's password is in the state")
+	}
+	out, err := tf.run("destroy", "-no-color", "-input=false", "-auto-approve")
+	if err == nil || !strings.Contains(out, "owner must confirm its removal") || srv.SpaceStatus("acme") != "Active" {
+		t.Fatalf("destroy of a set-up space (%v, status %s):\n%s", err, srv.SpaceStatus("acme"), out)
+	}
+	if !srv.ConfirmSpaceRemoval("acme") {
+		t.Fatal("no removal instructions were sent")
+	}
+	if out, err := tf.run("destroy", "-no-color", "-input=false", "-auto-approve"); err != nil {
+		t.Fatalf("destroy after the owner confirmed: %v\n%s", err, out)
+	}
+	if list := tf.mustRun("state", "list"); strings.TrimSpace(list) != "" {
+		t.Errorf("state after destroy: %s", list)
+	}
+}
