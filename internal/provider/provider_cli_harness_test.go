@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -31,6 +32,10 @@ type terraformCLI struct {
 	dir     string
 	version *version.Version
 	tofu    bool
+	// env is added to every command's environment (useBuiltProvider's CLI configuration).
+	env []string
+	// builtProvider: the CLI starts the provider binary itself (useBuiltProvider).
+	builtProvider bool
 }
 
 // cliFeature is something only some CLIs have; a test that needs it skips elsewhere.
@@ -45,6 +50,8 @@ var (
 	featureListResources = cliFeature{"list resources and terraform query", version.Must(version.NewVersion("1.14.0")), false}
 	featureWriteOnly     = cliFeature{"write-only attributes", version.Must(version.NewVersion("1.11.0")), true}
 	featureFunctions     = cliFeature{"provider functions", version.Must(version.NewVersion("1.8.0")), true}
+	// Terraform has no for_each on provider blocks; OpenTofu since 1.9.
+	featureProviderForEach = cliFeature{"for_each on provider blocks", version.Must(version.NewVersion("999.0.0")), true}
 )
 
 // newTerraformCLI returns a CLI runner for an acceptance test, skipping the test when
@@ -165,10 +172,16 @@ type cliProcess struct {
 // start starts a CLI command with a provider served for it alone.
 func (c *terraformCLI) start(args ...string) *cliProcess {
 	c.t.Helper()
-	reattach, stopProvider := c.serveProvider()
+	env := append(os.Environ(), "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	stopProvider := func() {}
+	if !c.builtProvider {
+		var reattach string
+		reattach, stopProvider = c.serveProvider()
+		env = append(env, "TF_REATTACH_PROVIDERS="+reattach)
+	}
 	p := &cliProcess{cmd: exec.Command(c.bin, args...), out: newOutputBuffer(), done: make(chan struct{})}
 	p.cmd.Dir = c.dir
-	p.cmd.Env = append(os.Environ(), "TF_REATTACH_PROVIDERS="+reattach, "TF_IN_AUTOMATION=1", "CHECKPOINT_DISABLE=1")
+	p.cmd.Env = append(env, c.env...)
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
 		stopProvider()
@@ -237,6 +250,9 @@ func (c *terraformCLI) mustRun(args ...string) string {
 // init runs terraform init for the current configuration.
 func (c *terraformCLI) init() {
 	c.t.Helper()
+	if c.builtProvider {
+		return // dev_overrides need no init (and init would ask the registry here)
+	}
 	c.mustRun("init", "-no-color", "-input=false")
 }
 
@@ -272,4 +288,43 @@ func (b *outputBuffer) snapshot() (string, <-chan struct{}) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String(), b.changed
+}
+
+// The provider binary, built once per test run for the tests that need what only separate
+// plugin processes give: in-process serving hands every provider instance (aliases,
+// OpenTofu's for_each) the same provider object, so the last one configured wins.
+var (
+	builtProviderOnce sync.Once
+	builtProviderDir  string
+	errBuiltProvider  error
+)
+
+// useBuiltProvider makes the CLI start the provider binary itself, one process per
+// provider instance, through dev_overrides.
+func (c *terraformCLI) useBuiltProvider() {
+	c.t.Helper()
+	builtProviderOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "docspace-provider-build")
+		if err != nil {
+			errBuiltProvider = err
+			return
+		}
+		builtProviderDir = dir
+		cmd := exec.Command("go", "build", "-o", filepath.Join(dir, "terraform-provider-docspace"), ".")
+		cmd.Dir = filepath.Join("..", "..")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			errBuiltProvider = fmt.Errorf("go build: %w\n%s", err, out)
+		}
+	})
+	if errBuiltProvider != nil {
+		c.t.Fatal(errBuiltProvider)
+	}
+	rc := filepath.Join(c.t.TempDir(), "dev.tfrc")
+	overrides := fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"hashicorp/docspace\" = %q\n    \"docspace-terraform/docspace\" = %q\n  }\n  direct {}\n}\n",
+		builtProviderDir, builtProviderDir)
+	if err := os.WriteFile(rc, []byte(overrides), 0o600); err != nil {
+		c.t.Fatal(err)
+	}
+	c.env = append(c.env, "TF_CLI_CONFIG_FILE="+rc)
+	c.builtProvider = true
 }

@@ -46,6 +46,9 @@ func TestMain(m *testing.M) {
 	}
 	_ = os.Setenv("CHECKPOINT_DISABLE", "1")
 	code := m.Run()
+	if builtProviderDir != "" {
+		_ = os.RemoveAll(builtProviderDir)
+	}
 	os.Exit(code) //nolint:gocritic // the deferred clean-up of a temp file may be skipped
 }
 

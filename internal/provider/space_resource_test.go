@@ -37,7 +37,9 @@ resource "docspace_space" %[3]q {
 }
 
 func checkSpaceStatus(srv *mockportal.Server, name, want string) resource.TestCheckFunc {
-	return func(*terraform.State) error { return expectString("status of space "+name, srv.SpaceStatus(name), want) }
+	return func(*terraform.State) error {
+		return expectString("status of space "+name, srv.SpaceStatus(name), want)
+	}
 }
 
 // Create, clean re-plan, drift (suspended in DocSpace) shown and repaired, suspend and
@@ -55,7 +57,9 @@ func TestAccSpace_Lifecycle(t *testing.T) {
 				resource.TestCheckResourceAttr("docspace_space.acme", "domain", "acme."+srv.BaseDomain()),
 				resource.TestCheckResourceAttr("docspace_space.acme", "portal_url", "http://acme."+srv.BaseDomain()),
 				resource.TestCheckResourceAttrSet("docspace_space.acme", "setup_link"),
-				func(*terraform.State) error { return expectString("owner", srv.Space("acme").OwnerEmail(), "ada@acme.test") },
+				func(*terraform.State) error {
+					return expectString("owner", srv.Space("acme").OwnerEmail(), "ada@acme.test")
+				},
 			)},
 			{
 				PreConfig:        func() { srv.SetSpaceSuspended("acme", true) },
@@ -71,7 +75,9 @@ func TestAccSpace_Lifecycle(t *testing.T) {
 			{ResourceName: "docspace_space.acme", ImportState: true, ImportStateId: "2", ImportStateVerify: true,
 				ImportStateVerifyIgnore: []string{"owner_first_name", "owner_last_name", "setup_link", "limited_access"}},
 		},
-		CheckDestroy: func(*terraform.State) error { return expectString("status after destroy", srv.SpaceStatus("acme"), "RemovePending") },
+		CheckDestroy: func(*terraform.State) error {
+			return expectString("status after destroy", srv.SpaceStatus("acme"), "RemovePending")
+		},
 	})
 }
 
@@ -160,5 +166,155 @@ func TestAccSpace_RemovalNeedsTheOwner(t *testing.T) {
 	}
 	if list := tf.mustRun("state", "list"); strings.TrimSpace(list) != "" {
 		t.Errorf("state after destroy: %s", list)
+	}
+}
+
+// spaceProxy makes the mock the HTTP proxy of this process, so a space's domain
+// (<name>.localhost:<port>, which nothing resolves) reaches the server.
+func spaceProxy(t *testing.T, srv *mockportal.Server) {
+	t.Setenv("HTTP_PROXY", srv.URL)
+	t.Setenv("NO_PROXY", "")
+}
+
+// The fleet guide's pattern on every CLI: the server's portal registers a space; once its
+// owner has a key, a provider alias for the space applies a baseline there; a clean plan
+// follows; retiring the space removes its resources first, then the space.
+func TestAccSpace_FleetWithProviderAliases(t *testing.T) {
+	tf := newTerraformCLI(t)
+	tf.useBuiltProvider() // one plugin process per provider instance, as in real runs
+	srv := spaceServer(t)
+	spaceProxy(t, srv)
+	server := strings.Replace(hostingProvider(srv), `provider "docspace" {`, "provider \"docspace\" {\n  alias = \"server\"", 1)
+	space := strings.Replace(spaceConfig("sales", ""), "{\n", "{\n  provider         = docspace.server\n", 1)
+	tf.writeConfig(server + space)
+	tf.init()
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("registering the space: %v\n%s", err, out)
+	}
+	key := srv.Space("sales").Key(mockportal.Owner) // the key its owner creates after the setup
+	baseline := fmt.Sprintf(`
+provider "docspace" {
+  alias      = "sales"
+  portal_url = docspace_space.sales.portal_url
+  api_key    = %q
+}
+
+resource "docspace_password_policy" "sales" {
+  provider   = docspace.sales
+  min_length = 14
+}
+`, key)
+	tf.writeConfig(server + space + baseline)
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("the baseline in the space: %v\n%s", err, out)
+	}
+	if got := srv.Space("sales").Settings().Password.MinLength; got != 14 {
+		t.Errorf("password policy in the space: %d", got)
+	}
+	if got := srv.Settings().Password.MinLength; got == 14 {
+		t.Error("the baseline reached the server's own portal")
+	}
+	if out, err := tf.run("plan", "-no-color", "-input=false", "-detailed-exitcode"); err != nil {
+		t.Errorf("the fleet does not plan clean (%v):\n%s", err, out)
+	}
+	// Retire: the space's resources go while its provider is still configured...
+	tf.writeConfig(server + space + strings.Split(baseline, "resource ")[0])
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("removing the space's resources: %v\n%s", err, out)
+	}
+	// ...then the space and its provider block.
+	tf.writeConfig(server)
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("removing the space: %v\n%s", err, out)
+	}
+	if got := srv.SpaceStatus("sales"); got != "RemovePending" {
+		t.Errorf("space after retiring: %s", got)
+	}
+}
+
+// The OpenTofu half of the fleet guide: one provider block with for_each over the spaces,
+// the baseline with for_each over the same keys, and a space retired in two applies (its
+// resources first, while its provider instance still exists).
+func TestAccSpace_FleetWithProviderForEach(t *testing.T) {
+	tf := newTerraformCLI(t, featureProviderForEach)
+	tf.useBuiltProvider() // one plugin process per provider instance, as in real runs
+	srv := spaceServer(t)
+	spaceProxy(t, srv)
+	config := func(spaces, retiring []string, keys map[string]string) string {
+		quoted := func(list []string) string {
+			q := make([]string, len(list))
+			for i, s := range list {
+				q[i] = fmt.Sprintf("%q", s)
+			}
+			return "[" + strings.Join(q, ", ") + "]"
+		}
+		var keyLines []string
+		for name, key := range keys {
+			keyLines = append(keyLines, fmt.Sprintf("%s = %q", name, key))
+		}
+		server := strings.Replace(hostingProvider(srv), `provider "docspace" {`, "provider \"docspace\" {\n  alias = \"server\"", 1)
+		return server + fmt.Sprintf(`
+locals {
+  spaces   = toset(%s)
+  retiring = toset(%s)
+  keys     = { %s }
+}
+
+resource "docspace_space" "team" {
+  for_each         = local.spaces
+  provider         = docspace.server
+  name             = each.key
+  owner_email      = "lead@${each.key}.test"
+  owner_first_name = "Team"
+  owner_last_name  = "Lead"
+}
+
+provider "docspace" {
+  alias      = "space"
+  for_each   = local.keys
+  portal_url = "http://${each.key}.%s"
+  api_key    = each.value
+}
+
+resource "docspace_password_policy" "baseline" {
+  for_each   = setsubtract(keys(local.keys), local.retiring)
+  provider   = docspace.space[each.key]
+  min_length = 14
+}
+`, quoted(spaces), quoted(retiring), strings.Join(keyLines, ", "), srv.BaseDomain())
+	}
+	both := []string{"sales", "legal"}
+	tf.writeConfig(config(both, nil, nil))
+	tf.init()
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("registering the spaces: %v\n%s", err, out)
+	}
+	keys := map[string]string{}
+	for _, name := range both {
+		keys[name] = srv.Space(name).Key(mockportal.Owner)
+	}
+	tf.writeConfig(config(both, nil, keys))
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("the baseline in every space: %v\n%s", err, out)
+	}
+	for _, name := range both {
+		if got := srv.Space(name).Settings().Password.MinLength; got != 14 {
+			t.Errorf("password policy in %s: %d", name, got)
+		}
+	}
+	if out, err := tf.run("plan", "-no-color", "-input=false", "-detailed-exitcode"); err != nil {
+		t.Errorf("the fleet does not plan clean (%v):\n%s", err, out)
+	}
+	tf.writeConfig(config(both, []string{"legal"}, keys))
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("retiring legal's resources: %v\n%s", err, out)
+	}
+	delete(keys, "legal")
+	tf.writeConfig(config([]string{"sales"}, nil, keys))
+	if out, err := tf.apply(); err != nil {
+		t.Fatalf("retiring the legal space: %v\n%s", err, out)
+	}
+	if srv.SpaceStatus("legal") != "RemovePending" || srv.SpaceStatus("sales") != "Active" {
+		t.Errorf("after retiring: legal %s, sales %s", srv.SpaceStatus("legal"), srv.SpaceStatus("sales"))
 	}
 }
