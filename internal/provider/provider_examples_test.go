@@ -35,6 +35,8 @@ func TestAccExamples_FormatAndValidate(t *testing.T) {
 				t.Skipf("%s has no write-only attributes", tf)
 			case strings.HasPrefix(name, "actions/") && !tf.supports(featureActions):
 				t.Skipf("%s has no actions", tf)
+			case strings.HasPrefix(name, "fleet-opentofu") && !tf.supports(featureProviderForEach):
+				t.Skipf("%s has no for_each on provider blocks", tf)
 			case strings.HasPrefix(name, "functions/") && !tf.supports(featureFunctions):
 				t.Skipf("%s has no provider functions", tf)
 			case strings.HasPrefix(name, "list-resources/"):
