@@ -218,6 +218,8 @@ func TestAccSettings_RefusedAtPlan(t *testing.T) {
 		{"session_lifetime", `lifetime_minutes = 20000`, `lifetime_minutes value must be between 1 and 9999`},
 		{"trusted_mail_domains", `mode = "custom"`, `Trusted domains needed`},
 		{"trusted_mail_domains", `mode = "custom"` + "\n  domains = [\"*.example.com\"]", `must be a lower-case domain`},
+		{"trusted_mail_domains", `mode = "custom"` + "\n  domains = [\"example.com-\"]", `must be a lower-case domain`},
+		{"trusted_mail_domains", `mode = "custom"` + "\n  domains = [\"" + strings.Repeat("a", 250) + ".example\"]", `string length must be between 3 and 255`},
 		{"audit_settings", `audit_trail_days = 365`, `audit_trail_days value must be between 1 and 180`},
 	} {
 		t.Run(c.kind, func(t *testing.T) {

@@ -30,8 +30,10 @@ type trustedMailDomainsModel struct {
 
 var mailDomainModes = []string{"none", "custom", "all"} // DocSpace's 0, 1, 2
 
-// mailDomainRE is a domain DocSpace accepts: lower-case letters, digits, dots and hyphens.
-var mailDomainRE = regexp.MustCompile(`^[a-z0-9]([a-z0-9-.]){1,253}[a-z0-9]$`)
+// mailDomainRE is a domain DocSpace accepts: lower-case letters, digits, dots and hyphens,
+// 3 to 255 characters (the length is checked apart: a counted repetition would make the
+// compiled pattern a hundred times larger, and every provider launch builds it).
+var mailDomainRE = regexp.MustCompile(`^[a-z0-9][a-z0-9.-]*[a-z0-9]$`)
 
 func newTrustedMailDomainsResource() resource.Resource {
 	return &settingResource[trustedMailDomainsModel, docspace.TrustedMailDomains]{spec: settingSpec[trustedMailDomainsModel, docspace.TrustedMailDomains]{
@@ -44,7 +46,7 @@ func newTrustedMailDomainsResource() resource.Resource {
 				Description: "`none`, `custom` (the domains) or `all`. Default `none`."},
 			"domains": schema.SetAttribute{Optional: true, Computed: true, ElementType: types.StringType,
 				Default: setdefault.StaticValue(types.SetValueMust(types.StringType, nil)),
-				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.RegexMatches(mailDomainRE,
+				Validators: []validator.Set{setvalidator.ValueStringsAre(stringvalidator.LengthBetween(3, 255), stringvalidator.RegexMatches(mailDomainRE,
 					"must be a lower-case domain such as example.com: no wildcard, no @"))},
 				Description: "Domains whose addresses may join, with `mode = \"custom\"` (at least one). With another mode DocSpace keeps its stored list unused; the provider ignores it."},
 			"join_as_users": schema.BoolAttribute{Optional: true, Computed: true, Default: booldefault.StaticBool(true),

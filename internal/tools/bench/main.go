@@ -82,14 +82,24 @@ func main() {
 	runs := flag.Int("runs", 3, "runs per case and count (interleaved)")
 	out := flag.String("out", "BENCHMARKS.md", "report to write")
 	svg := flag.String("svg", "benchmarks.svg", "plot to write")
+	httpProvider := flag.String("http-provider", "", "a hashicorp/http provider binary: also run the launch pairing (make bench builds one)")
+	launchOnly := flag.Bool("launch-only", false, "run only the launch pairing and print its table")
+	launchRuns := flag.Int("launch-runs", 10, "runs per side of the launch pairing (interleaved)")
 	flag.Parse()
-	if err := run(*terraform, *countsFlag, *runs, *out, *svg); err != nil {
+	if err := run(*terraform, *countsFlag, *runs, *out, *svg, launchOptions{*httpProvider, *launchOnly, *launchRuns}); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
 }
 
-func run(terraform, countsFlag string, runs int, out, svgPath string) error {
+// launchOptions say whether and how to run the launch pairing (launch.go).
+type launchOptions struct {
+	httpProvider string
+	only         bool
+	runs         int
+}
+
+func run(terraform, countsFlag string, runs int, out, svgPath string, launch launchOptions) error {
 	var counts []int
 	for _, c := range strings.Split(countsFlag, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(c))
@@ -124,8 +134,16 @@ func run(terraform, countsFlag string, runs int, out, svgPath string) error {
 	if err := os.WriteFile(filepath.Join(overrides, "terraform-provider-docspace"), []byte(wrapper), 0o755); err != nil { //nolint:gosec // an executable wrapper
 		return err
 	}
+	if launch.httpProvider != "" {
+		if err := wrapProvider(overrides, "http", launch.httpProvider, filepath.Join(overrides, "http.usage")); err != nil {
+			return err
+		}
+		if err := wrapProvider(overrides, "docspace", realBin, filepath.Join(overrides, "docspace.usage")); err != nil {
+			return err
+		}
+	}
 	rc := filepath.Join(work, "terraformrc")
-	if err := os.WriteFile(rc, []byte(fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"docspace-terraform/docspace\" = %q\n  }\n  direct {}\n}\n", overrides)), 0o600); err != nil {
+	if err := os.WriteFile(rc, []byte(fmt.Sprintf("provider_installation {\n  dev_overrides {\n    \"docspace-terraform/docspace\" = %q\n    \"hashicorp/http\" = %q\n  }\n  direct {}\n}\n", overrides, overrides)), 0o600); err != nil {
 		return err
 	}
 	env := append(os.Environ(), "TF_CLI_CONFIG_FILE="+rc, "CHECKPOINT_DISABLE=1", "TF_IN_AUTOMATION=1")
@@ -136,6 +154,20 @@ func run(terraform, countsFlag string, runs int, out, svgPath string) error {
 	}
 	defer srv.Close()
 
+	launchTable := ""
+	if launch.httpProvider != "" {
+		if launchTable, err = runLaunchPairing(terraform, env, work, overrides, srv, launch.runs); err != nil {
+			return err
+		}
+		fmt.Println(launchTable)
+		if launch.only {
+			return nil
+		}
+		// The scaling cases read the purge wrapper's usage file again.
+		if err := os.WriteFile(filepath.Join(overrides, "terraform-provider-docspace"), []byte(wrapper), 0o755); err != nil { //nolint:gosec // an executable wrapper
+			return err
+		}
+	}
 	results := map[string]map[int][]sample{}
 	for _, c := range cases {
 		results[c.name] = map[int][]sample{}
@@ -159,6 +191,9 @@ func run(terraform, countsFlag string, runs int, out, svgPath string) error {
 		return err
 	}
 	report := renderReport(terraform, counts, runs, results, startup, info.Size())
+	if launchTable != "" {
+		report += "\n## Launch cost against hashicorp/http\n\n" + launchTable
+	}
 	if err := os.WriteFile(out, []byte(report), 0o644); err != nil { //nolint:gosec // a report
 		return err
 	}
