@@ -318,3 +318,30 @@ resource "docspace_password_policy" "baseline" {
 		t.Errorf("after retiring: legal %s, sales %s", srv.SpaceStatus("legal"), srv.SpaceStatus("sales"))
 	}
 }
+
+// Neither the machine key nor the owner's password appears anywhere: plan and apply
+// output with TRACE logs of the CLI and the provider process, the state, `show -json`.
+func TestAccSpace_SecretsLeaveNoTrace(t *testing.T) {
+	tf := newTerraformCLI(t, featureWriteOnly)
+	tf.useBuiltProvider() // the provider's own logs reach the CLI's TRACE output
+	tf.env = append(tf.env, "TF_LOG=trace")
+	srv := spaceServer(t)
+	const password = "Owner-Passw0rd-never-logged"
+	tf.writeConfig(hostingProvider(srv) + spaceConfig("acme", fmt.Sprintf("owner_password_wo = %q", password)))
+	outputs := []string{tf.mustRun("plan", "-no-color", "-input=false")}
+	out, err := tf.apply()
+	if err != nil {
+		t.Fatalf("apply: %v\n%s", err, out)
+	}
+	if !strings.Contains(out, "DocSpace API response") {
+		t.Fatal("no provider TRACE lines in the output: the test would prove nothing")
+	}
+	outputs = append(outputs, out, tf.mustRun("show", "-json"), tf.mustRun("state", "pull"))
+	for i, o := range outputs {
+		for _, secret := range []string{testMachineKey, password} {
+			if strings.Contains(o, secret) {
+				t.Errorf("output %d shows a secret (%.6s…)", i, secret)
+			}
+		}
+	}
+}

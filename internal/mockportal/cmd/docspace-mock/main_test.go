@@ -23,7 +23,7 @@ func TestCommand(t *testing.T) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "-listen", "127.0.0.1:0", "-backups", "3", "-owner-key", "sk-fixed-owner", "-standalone", "-dump-backups", "2", "-rooms", "2", "-job-duration", "1s")
+	cmd := exec.CommandContext(ctx, bin, "-listen", "127.0.0.1:0", "-backups", "3", "-owner-key", "sk-fixed-owner", "-standalone", "-dump-backups", "2", "-rooms", "2", "-job-duration", "1s", "-machine-key", "fixed-machine-key")
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -36,10 +36,13 @@ func TestCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	var start struct {
-		URL  string            `json:"url"`
-		Keys map[string]string `json:"keys"`
+		URL        string            `json:"url"`
+		Keys       map[string]string `json:"keys"`
+		MachineKey string            `json:"machine_key"`
+		BaseDomain string            `json:"base_domain"`
 	}
-	if err := json.Unmarshal(line, &start); err != nil || start.URL == "" || len(start.Keys) != 5 || start.Keys["owner"] != "sk-fixed-owner" {
+	if err := json.Unmarshal(line, &start); err != nil || start.URL == "" || len(start.Keys) != 5 || start.Keys["owner"] != "sk-fixed-owner" ||
+		start.MachineKey != "fixed-machine-key" || !strings.HasPrefix(start.BaseDomain, "localhost:") {
 		t.Fatalf("start line %s: %v", line, err)
 	}
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, start.URL+"/api/2.0/backup/getbackuphistory?dump=true", nil)
