@@ -96,7 +96,8 @@ func CheckSpaceName(name string) error {
 	}
 	for i, r := range name {
 		edge := i == 0 || i == len(name)-1
-		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' && !edge) {
+		letterOrDigit := r >= 'a' && r <= 'z' || r >= '0' && r <= '9'
+		if !letterOrDigit && (r != '-' || edge) {
 			return errors.New("a space's name has lower-case letters, digits and inner hyphens only (it becomes the portal's subdomain)")
 		}
 	}

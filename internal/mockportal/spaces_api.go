@@ -202,7 +202,8 @@ func (h *spaceHost) countRegisterLocked() bool {
 			kept = append(kept, at)
 		}
 	}
-	h.registers = append(kept, now)
+	kept = append(kept, now)
+	h.registers = kept
 	return len(h.registers) <= registerMaxAttempts
 }
 

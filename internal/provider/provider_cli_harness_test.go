@@ -181,7 +181,8 @@ func (c *terraformCLI) start(args ...string) *cliProcess {
 	}
 	p := &cliProcess{cmd: exec.Command(c.bin, args...), out: newOutputBuffer(), done: make(chan struct{})}
 	p.cmd.Dir = c.dir
-	p.cmd.Env = append(env, c.env...)
+	env = append(env, c.env...)
+	p.cmd.Env = env
 	p.cmd.Stdout, p.cmd.Stderr = p.out, p.out
 	if err := p.cmd.Start(); err != nil {
 		stopProvider()
