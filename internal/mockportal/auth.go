@@ -23,6 +23,9 @@ func (p *Portal) caller(r *http.Request) (Role, bool) {
 	key := requestKey(r)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if !p.keyUsableLocked(key) {
+		return "", false
+	}
 	if role, ok := p.keys[key]; ok && key != "" {
 		return role, true
 	}

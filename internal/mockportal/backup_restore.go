@@ -121,6 +121,7 @@ func (p *Portal) settleRestoreLocked() {
 func (p *Portal) swapTenantLocked() {
 	p.tenantID += 100
 	p.keys, p.keyUser, p.tokens = map[string]Role{}, map[string]string{}, map[string]string{}
+	p.keysState = newKeysState()
 	newID := map[string]string{}
 	users := map[string]*Person{}
 	for i, old := range p.userOrder {

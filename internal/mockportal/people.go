@@ -238,6 +238,9 @@ func (p *Portal) callerUser(r *http.Request) (*Person, bool) {
 	key := requestKey(r)
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	if !p.keyUsableLocked(key) {
+		return nil, false
+	}
 	id, known := p.keyUser[key]
 	if !known {
 		id = p.tokens[key]

@@ -117,6 +117,7 @@ type Portal struct {
 	roomsState    // rooms.go: rooms, file operations, the tag catalogue
 	settingsState // settings.go: security and quota settings, the audit trail
 	webhookState  // webhooks.go: webhooks and their deliveries
+	keysState     // keys.go: API keys created through the API
 }
 
 // New builds a portal with one API key per role and the seeded history.
@@ -135,6 +136,7 @@ func New(opts Options) *Portal {
 		roomsState:    newRoomsState(),
 		settingsState: newSettingsState(opts),
 		webhookState:  newWebhookState(),
+		keysState:     newKeysState(),
 	}
 	for _, role := range Roles {
 		if opts.ownerOnly && role != Owner {

@@ -22,6 +22,7 @@ var apiAreas = []apiArea{
 	{"/api/2.0/authentication", (*Portal).serveAuthentication},
 	{"/api/2.0/security", (*Portal).serveSecurityAPI},
 	{"/api/2.0/portal", (*Portal).servePortalAPI},
+	{"/api/2.0/keys", (*Portal).serveKeysAPI},
 }
 
 // ServeHTTP serves the API below the path prefix and the /__mock/ control routes. Every
@@ -47,6 +48,10 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if p.lockedByRestore(rec, r, apiPath) {
+		return
+	}
+	if p.scopeDenied(r, apiPath) {
+		rec.WriteHeader(http.StatusForbidden)
 		return
 	}
 	lower := strings.ToLower(apiPath)

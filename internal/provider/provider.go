@@ -11,6 +11,7 @@ import (
 	"github.com/hashicorp/terraform-plugin-framework-validators/stringvalidator"
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/datasource"
+	"github.com/hashicorp/terraform-plugin-framework/ephemeral"
 	"github.com/hashicorp/terraform-plugin-framework/function"
 	"github.com/hashicorp/terraform-plugin-framework/list"
 	"github.com/hashicorp/terraform-plugin-framework/path"
@@ -30,10 +31,11 @@ const (
 )
 
 var (
-	_ provider.ProviderWithValidateConfig = (*docspaceProvider)(nil)
-	_ provider.ProviderWithActions        = (*docspaceProvider)(nil)
-	_ provider.ProviderWithListResources  = (*docspaceProvider)(nil)
-	_ provider.ProviderWithFunctions      = (*docspaceProvider)(nil)
+	_ provider.ProviderWithValidateConfig     = (*docspaceProvider)(nil)
+	_ provider.ProviderWithActions            = (*docspaceProvider)(nil)
+	_ provider.ProviderWithListResources      = (*docspaceProvider)(nil)
+	_ provider.ProviderWithFunctions          = (*docspaceProvider)(nil)
+	_ provider.ProviderWithEphemeralResources = (*docspaceProvider)(nil)
 )
 
 // New returns a provider factory for providerserver. version is set by GoReleaser.
@@ -201,6 +203,7 @@ func (p *docspaceProvider) Configure(ctx context.Context, req provider.Configure
 	resp.DataSourceData = data
 	resp.ActionData = data
 	resp.ListResourceData = data
+	resp.EphemeralResourceData = data
 }
 
 func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource {
@@ -229,6 +232,13 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newInvitationSettingsResource,
 		newAuditSettingsResource,
 		newWebhookResource,
+		newAPIKeyResource,
+	}
+}
+
+func (p *docspaceProvider) EphemeralResources(context.Context) []func() ephemeral.EphemeralResource {
+	return []func() ephemeral.EphemeralResource{
+		newAPIKeyEphemeralResource,
 	}
 }
 
@@ -254,6 +264,7 @@ func (p *docspaceProvider) ListResources(context.Context) []func() list.ListReso
 		newUserListResource,
 		newGroupListResource,
 		newWebhookListResource,
+		newAPIKeyListResource,
 	}
 }
 

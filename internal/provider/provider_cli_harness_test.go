@@ -50,6 +50,7 @@ var (
 	featureListResources = cliFeature{"list resources and terraform query", version.Must(version.NewVersion("1.14.0")), false}
 	featureWriteOnly     = cliFeature{"write-only attributes", version.Must(version.NewVersion("1.11.0")), true}
 	featureFunctions     = cliFeature{"provider functions", version.Must(version.NewVersion("1.8.0")), true}
+	featureEphemeral     = cliFeature{"ephemeral resources", version.Must(version.NewVersion("1.10.0")), true}
 	// Terraform has no for_each on provider blocks; OpenTofu since 1.9.
 	featureProviderForEach = cliFeature{"for_each on provider blocks", version.Must(version.NewVersion("999.0.0")), true}
 )

@@ -37,6 +37,8 @@ func TestAccExamples_FormatAndValidate(t *testing.T) {
 				t.Skipf("%s has no actions", tf)
 			case strings.HasPrefix(name, "fleet-opentofu") && !tf.supports(featureProviderForEach):
 				t.Skipf("%s has no for_each on provider blocks", tf)
+			case strings.HasPrefix(name, "ephemeral-resources/") && !tf.supports(featureEphemeral):
+				t.Skipf("%s has no ephemeral resources", tf)
 			case strings.HasPrefix(name, "functions/") && !tf.supports(featureFunctions):
 				t.Skipf("%s has no provider functions", tf)
 			case strings.HasPrefix(name, "list-resources/"):
