@@ -118,6 +118,7 @@ type Portal struct {
 	settingsState // settings.go: security and quota settings, the audit trail
 	webhookState  // webhooks.go: webhooks and their deliveries
 	keysState     // keys.go: API keys created through the API
+	smtpState     // settings_smtp.go: the SMTP server and its test job
 }
 
 // New builds a portal with one API key per role and the seeded history.

@@ -23,6 +23,7 @@ var apiAreas = []apiArea{
 	{"/api/2.0/security", (*Portal).serveSecurityAPI},
 	{"/api/2.0/portal", (*Portal).servePortalAPI},
 	{"/api/2.0/keys", (*Portal).serveKeysAPI},
+	{"/api/2.0/smtpsettings", (*Portal).serveSMTPAPI},
 }
 
 // ServeHTTP serves the API below the path prefix and the /__mock/ control routes. Every

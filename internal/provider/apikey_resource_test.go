@@ -84,7 +84,7 @@ func TestAccAPIKey_Lifecycle(t *testing.T) {
 func TestAccAPIKey_RefusedAtPlan(t *testing.T) {
 	srv := mockportal.StartTest(t, mockportal.Options{})
 	for body, want := range map[string]string{
-		`name = "` + strings.Repeat("n", 31) + `"`:   `name string length must be between 1 and 30`,
+		`name = "` + strings.Repeat("n", 31) + `"`: `name string length must be between 1 and 30`,
 		`name = "x"` + "\n  permissions = [\"*\"]": `permissions.*value must be one of`,
 		`name = "x"` + "\n  permissions = []":      `permissions set must contain at least 1`,
 		`name = "x"` + "\n  expires_in_days = 400": `expires_in_days value must be between 1 and 365`,

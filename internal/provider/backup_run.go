@@ -6,9 +6,6 @@ import (
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
-	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
@@ -16,8 +13,6 @@ import (
 // The backup run engine: start a backup job, follow it to the end, cancel it on the portal
 // when the run is interrupted. Shared by the docspace_backup resource and the
 // docspace_backup_start action.
-
-const defaultPollIntervalText = "2s"
 
 // backupRunRequest says what backup to run and how to follow it.
 type backupRunRequest struct {
@@ -27,21 +22,6 @@ type backupRunRequest struct {
 	wait bool
 	// pollInterval is how often progress is asked for while waiting.
 	pollInterval time.Duration
-}
-
-// parsePollInterval reads a poll_interval attribute (validated at plan), with the default
-// when it is not set.
-func parsePollInterval(v types.String) (time.Duration, diag.Diagnostics) {
-	var diags diag.Diagnostics
-	text := defaultPollIntervalText
-	if !v.IsNull() && !v.IsUnknown() {
-		text = v.ValueString()
-	}
-	d, err := time.ParseDuration(text)
-	if err != nil {
-		diags.AddAttributeError(path.Root("poll_interval"), "Invalid duration", err.Error())
-	}
-	return d, diags
 }
 
 // runBackup starts a backup and, with wait, follows it to completion, reporting progress.
@@ -104,18 +84,4 @@ func absoluteLink(portal, link string) string {
 		return portal + link
 	}
 	return link
-}
-
-// durationValidator checks a Go duration string with a lower bound.
-func durationValidator(least time.Duration) validator.String {
-	return stringCheck{
-		description: fmt.Sprintf("must be a duration such as 2s or 1m, at least %s", least),
-		summary:     "Invalid duration",
-		check: func(s string) error {
-			if d, err := time.ParseDuration(s); err != nil || d < least {
-				return fmt.Errorf("%q is not a duration such as 2s or 1m of at least %s", s, least)
-			}
-			return nil
-		},
-	}
 }

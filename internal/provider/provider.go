@@ -233,6 +233,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newAuditSettingsResource,
 		newWebhookResource,
 		newAPIKeyResource,
+		newSMTPSettingsResource,
 	}
 }
 
@@ -247,6 +248,7 @@ func (p *docspaceProvider) Actions(context.Context) []func() action.Action {
 		withEmptyConfigForNull(newBackupHistoryPurgeAction),
 		withEmptyConfigForNull(newBackupStartAction),
 		withEmptyConfigForNull(newBackupRestoreAction),
+		withEmptyConfigForNull(newSMTPTestAction),
 	}
 }
 

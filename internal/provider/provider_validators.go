@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 )
@@ -71,3 +72,17 @@ func subjectIDValidators() []validator.String { return []validator.String{guidVa
 
 // maxGroupName is the longest group name DocSpace takes.
 const maxGroupName = 128
+
+// durationValidator checks a Go duration string with a lower bound.
+func durationValidator(least time.Duration) validator.String {
+	return stringCheck{
+		description: fmt.Sprintf("must be a duration such as 2s or 1m, at least %s", least),
+		summary:     "Invalid duration",
+		check: func(s string) error {
+			if d, err := time.ParseDuration(s); err != nil || d < least {
+				return fmt.Errorf("%q is not a duration such as 2s or 1m of at least %s", s, least)
+			}
+			return nil
+		},
+	}
+}

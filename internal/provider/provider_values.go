@@ -5,7 +5,10 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
 )
 
@@ -68,3 +71,21 @@ func nullIfEmpty(s string) types.String {
 	}
 	return types.StringValue(s)
 }
+
+// parsePollInterval reads a poll_interval attribute (validated at plan), with the default
+// when it is not set.
+func parsePollInterval(v types.String) (time.Duration, diag.Diagnostics) {
+	var diags diag.Diagnostics
+	text := defaultPollIntervalText
+	if !v.IsNull() && !v.IsUnknown() {
+		text = v.ValueString()
+	}
+	d, err := time.ParseDuration(text)
+	if err != nil {
+		diags.AddAttributeError(path.Root("poll_interval"), "Invalid duration", err.Error())
+	}
+	return d, diags
+}
+
+// defaultPollIntervalText is how often asynchronous work is polled when poll_interval is unset.
+const defaultPollIntervalText = "2s"
