@@ -14,6 +14,7 @@ type settingsState struct {
 	portal           PortalSettings
 	csp              []string // trusted domains of the Content Security Policy
 	logoText         string   // the branding's logo text; "" for DocSpace's default
+	ssoState
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent

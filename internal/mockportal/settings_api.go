@@ -33,6 +33,8 @@ const (
 	actionTimeAndLanguage = 5010
 	actionCSP             = 6102
 	actionWhiteLabel      = 5013
+	actionSSOEnabled      = 6053
+	actionSSODisabled     = 6054
 )
 
 // serveSettingsAPI routes /api/2.0/settings. rest is "" or "/…", lower-cased. The
@@ -43,7 +45,7 @@ func (p *Portal) serveSettingsAPI(w http.ResponseWriter, r *http.Request, rest s
 		notFoundPage(w)
 		return
 	}
-	anonymousOK := r.Method == http.MethodGet && (sub == "" || sub == "invitationsettings" || sub == "version/build" || sub == "cultures")
+	anonymousOK := r.Method == http.MethodGet && (sub == "" || sub == "invitationsettings" || sub == "version/build" || sub == "cultures" || sub == "ssov2")
 	u, known := p.callerUser(r)
 	if !known && !anonymousOK {
 		unauthorized(w)
@@ -73,6 +75,7 @@ func (p *Portal) routeSettingsLocked(w http.ResponseWriter, r *http.Request, u *
 		p.ok(w, r, portalCultures)
 	case sub == "version/build" && m == http.MethodGet:
 		p.ok(w, r, map[string]any{"docSpace": PortalVersion, "documentServer": "9.0.4.1"})
+	case p.routeSSOLocked(w, r, u, sub):
 	case u == nil:
 		unauthorized(w)
 	case sub == "security/password" && m == http.MethodGet:

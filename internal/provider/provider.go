@@ -98,7 +98,7 @@ func (p *docspaceProvider) Schema(_ context.Context, _ provider.SchemaRequest, r
 				Description: "PEM-encoded certificate authority (one or more certificates) to trust in addition to the system's, " +
 					"for self-hosted portals with a private CA. Conflicts with `ca_certificate_file`.",
 				Optional:   true,
-				Validators: []validator.String{caCertificateValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ca_certificate_file"))},
+				Validators: []validator.String{pemCertificateValidator(), stringvalidator.ConflictsWith(path.MatchRoot("ca_certificate_file"))},
 			},
 			"ca_certificate_file": schema.StringAttribute{
 				Description: "Path to a PEM file with the certificate authority to trust (see `ca_certificate`). Conflicts with `ca_certificate`.",
@@ -234,6 +234,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newWebhookResource,
 		newAPIKeyResource,
 		newSMTPSettingsResource,
+		newSSOSettingsResource,
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
@@ -46,6 +47,11 @@ func requireClient(data *providerData, diags *diag.Diagnostics) bool {
 // planGetter and stateSetter let one helper serve Create and Update.
 type planGetter interface {
 	Get(ctx context.Context, target any) diag.Diagnostics
+}
+
+// attributeGetter reads one attribute of a configuration (a write-only value, say).
+type attributeGetter interface {
+	GetAttribute(ctx context.Context, p path.Path, target any) diag.Diagnostics
 }
 
 type stateSetter interface {

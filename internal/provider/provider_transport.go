@@ -7,7 +7,6 @@ import (
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
@@ -49,14 +48,4 @@ func (p *docspaceProvider) transport(cfg providerModel) (*http.Transport, diag.D
 func insecureHTTPDetail(err error) string {
 	return "portal_url " + err.Error() + ". Use https://, or set allow_insecure_http = true in the provider block " +
 		"if the network path to the portal is trusted (for example a private link)."
-}
-
-// caCertificateValidator checks that ca_certificate holds PEM certificates.
-func caCertificateValidator() validator.String {
-	return stringCheck{
-		description: "must hold one or more PEM-encoded certificates",
-		summary:     "Invalid CA certificate",
-		check:       func(s string) error { return docspace.ParseCACertificates([]byte(s)) },
-		detail:      func(err error) string { return "ca_certificate: " + err.Error() + "." },
-	}
 }

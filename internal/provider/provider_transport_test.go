@@ -99,7 +99,7 @@ func TestAccProvider_PlainHTTPRules(t *testing.T) {
   api_key = "sk-x"`, `Refusing to send the API key over plain HTTP.*clear text.*allow_insecure_http`},
 		"bad CA PEM": {`portal_url = "https://docspace.example.com"
   api_key = "sk-x"
-  ca_certificate = "not a certificate"`, `Invalid CA certificate.*BEGIN CERTIFICATE`},
+  ca_certificate = "not a certificate"`, `Invalid certificate.*BEGIN CERTIFICATE`},
 		"both CA forms": {`portal_url = "https://docspace.example.com"
   api_key = "sk-x"
   ca_certificate = "x"

@@ -3,10 +3,13 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"regexp"
 	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
+
+	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
 
 // stringCheck turns a check function into a plan-time validator: the same rule the client
@@ -84,5 +87,28 @@ func durationValidator(least time.Duration) validator.String {
 			}
 			return nil
 		},
+	}
+}
+
+// absoluteURLValidator checks an absolute http(s) URL.
+func absoluteURLValidator() validator.String {
+	return stringCheck{
+		description: "must be an absolute http or https URL",
+		summary:     "Invalid URL",
+		check: func(s string) error {
+			if u, err := url.Parse(s); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+				return fmt.Errorf("%q is not an absolute http or https URL", s)
+			}
+			return nil
+		},
+	}
+}
+
+// pemCertificateValidator checks that a value holds a PEM certificate.
+func pemCertificateValidator() validator.String {
+	return stringCheck{
+		description: "must hold one or more PEM-encoded certificates",
+		summary:     "Invalid certificate",
+		check:       func(s string) error { return docspace.ParseCACertificates([]byte(s)) },
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashicorp/terraform-plugin-framework/attr"
 	"github.com/hashicorp/terraform-plugin-framework/diag"
 	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/types"
@@ -89,3 +90,12 @@ func parsePollInterval(v types.String) (time.Duration, diag.Diagnostics) {
 
 // defaultPollIntervalText is how often asynchronous work is polled when poll_interval is unset.
 const defaultPollIntervalText = "2s"
+
+// stringList is a list of strings, in order.
+func stringList(values []string) types.List {
+	elems := make([]attr.Value, len(values))
+	for i, v := range values {
+		elems[i] = types.StringValue(v)
+	}
+	return types.ListValueMust(types.StringType, elems)
+}

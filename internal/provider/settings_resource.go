@@ -6,10 +6,12 @@ import (
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
+	"github.com/hashicorp/terraform-plugin-framework/path"
 	"github.com/hashicorp/terraform-plugin-framework/resource"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/planmodifier"
 	"github.com/hashicorp/terraform-plugin-framework/resource/schema/stringplanmodifier"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
@@ -48,6 +50,13 @@ type settingSpec[M any, S any] struct {
 	// available checks that the portal can take a write at all (its plan); it warns at
 	// plan and refuses at apply before anything is written (may be nil).
 	available func(context.Context, *docspace.Client) diag.Diagnostics
+	// secret names a write-only attribute (`…_wo`): only the configuration holds it, and
+	// withSecret puts it into the value written. With one, every save writes, since the
+	// portal's copy cannot be compared ("" for none).
+	secret     string
+	withSecret func(s S, secret string) S
+	// configValidators check attributes against each other (may be nil).
+	configValidators []resource.ConfigValidator
 }
 
 type settingResource[M any, S any] struct {
@@ -56,9 +65,10 @@ type settingResource[M any, S any] struct {
 }
 
 var (
-	_ resource.ResourceWithConfigure   = (*settingResource[struct{}, struct{}])(nil)
-	_ resource.ResourceWithModifyPlan  = (*settingResource[struct{}, struct{}])(nil)
-	_ resource.ResourceWithImportState = (*settingResource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithConfigure        = (*settingResource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithModifyPlan       = (*settingResource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithImportState      = (*settingResource[struct{}, struct{}])(nil)
+	_ resource.ResourceWithConfigValidators = (*settingResource[struct{}, struct{}])(nil)
 )
 
 func (r *settingResource[M, S]) Metadata(_ context.Context, req resource.MetadataRequest, resp *resource.MetadataResponse) {
@@ -74,6 +84,10 @@ func (r *settingResource[M, S]) Schema(_ context.Context, _ resource.SchemaReque
 		attrs[k] = v
 	}
 	resp.Schema = schema.Schema{Description: r.spec.description, Attributes: attrs}
+}
+
+func (r *settingResource[M, S]) ConfigValidators(context.Context) []resource.ConfigValidator {
+	return r.spec.configValidators
 }
 
 func (r *settingResource[M, S]) Configure(_ context.Context, req resource.ConfigureRequest, resp *resource.ConfigureResponse) {
@@ -141,15 +155,15 @@ func (r *settingResource[M, S]) priorSetting(ctx context.Context, req resource.M
 }
 
 func (r *settingResource[M, S]) Create(ctx context.Context, req resource.CreateRequest, resp *resource.CreateResponse) {
-	r.save(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.save(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics)
 }
 
 func (r *settingResource[M, S]) Update(ctx context.Context, req resource.UpdateRequest, resp *resource.UpdateResponse) {
-	r.save(ctx, req.Plan, &resp.State, &resp.Diagnostics)
+	r.save(ctx, req.Plan, req.Config, &resp.State, &resp.Diagnostics)
 }
 
 // save writes the planned setting, unless the portal already has it, then reads it back.
-func (r *settingResource[M, S]) save(ctx context.Context, planData planGetter, state stateSetter, diags *diag.Diagnostics) {
+func (r *settingResource[M, S]) save(ctx context.Context, planData planGetter, config attributeGetter, state stateSetter, diags *diag.Diagnostics) {
 	var plan M
 	diags.Append(planData.Get(ctx, &plan)...)
 	if diags.HasError() || !requireClient(r.data, diags) {
@@ -162,17 +176,30 @@ func (r *settingResource[M, S]) save(ctx context.Context, planData planGetter, s
 	client := r.data.client
 	current, err := r.spec.read(client, ctx)
 	if err != nil {
+		// A setting the plan lacks may not even be readable: say that rather than "read failed".
+		if r.spec.available != nil {
+			if d := r.spec.available(ctx, client); d.HasError() {
+				diags.Append(d...)
+				return
+			}
+		}
 		diags.Append(apiErrorDiagnostic(client.PortalURL(), "reading the "+r.label(), err))
 		return
 	}
 	// Writes can log everyone out: never send what the portal already has.
-	if !r.sameSetting(*current, planned) {
+	if r.spec.secret != "" || !r.sameSetting(*current, planned) {
 		if r.spec.available != nil {
 			if diags.Append(r.spec.available(ctx, client)...); diags.HasError() {
 				return
 			}
 		}
-		if err := r.spec.write(client, ctx, planned); err != nil {
+		written := planned
+		if r.spec.secret != "" {
+			var secret types.String
+			diags.Append(config.GetAttribute(ctx, path.Root(r.spec.secret), &secret)...)
+			written = r.spec.withSecret(planned, secret.ValueString())
+		}
+		if err := r.spec.write(client, ctx, written); err != nil {
 			diags.Append(apiErrorDiagnostic(client.PortalURL(), "saving the "+r.label(), err))
 			return
 		}
