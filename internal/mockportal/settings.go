@@ -15,6 +15,7 @@ type settingsState struct {
 	csp              []string // trusted domains of the Content Security Policy
 	logoText         string   // the branding's logo text; "" for DocSpace's default
 	ssoState
+	ldapState
 	settingsModified time.Time
 	sessionResets    int
 	auditEvents      []AuditEvent

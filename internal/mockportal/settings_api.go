@@ -84,6 +84,7 @@ func (p *Portal) routeSettingsLocked(w http.ResponseWriter, r *http.Request, u *
 		p.ok(w, r, tfaJSON(p.settings.TFA))
 	case !u.isAdmin():
 		forbidden(w, msgAccessDenied) // EditPortalSettings: the Owner and DocSpace admins
+	case p.routeLDAPLocked(w, r, u, sub):
 	default:
 		p.routeAdminSettingsLocked(w, r, u, sub)
 	}

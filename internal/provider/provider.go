@@ -235,6 +235,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newAPIKeyResource,
 		newSMTPSettingsResource,
 		newSSOSettingsResource,
+		newLDAPSettingsResource,
 	}
 }
 
@@ -250,6 +251,7 @@ func (p *docspaceProvider) Actions(context.Context) []func() action.Action {
 		withEmptyConfigForNull(newBackupStartAction),
 		withEmptyConfigForNull(newBackupRestoreAction),
 		withEmptyConfigForNull(newSMTPTestAction),
+		withEmptyConfigForNull(newLDAPSyncAction),
 	}
 }
 

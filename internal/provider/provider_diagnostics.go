@@ -50,6 +50,8 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		opErr     *docspace.FileOperationError
 		restore   *docspace.RestoreJobError
 		language  *docspace.UnsupportedLanguageError
+		ldap      *docspace.LDAPOperationError
+		smtp      *docspace.SMTPTestError
 	)
 	where := fmt.Sprintf("While %s on %s: ", doing, portal)
 	switch {
@@ -62,6 +64,13 @@ func describeAPIError(portal, doing string, dump bool, err error) (summary, deta
 		return "The DocSpace portal's TLS certificate is not trusted", where + err.Error() +
 			". If the portal uses a private certificate authority, give its CA certificate in ca_certificate (PEM text) or " +
 			"ca_certificate_file. Check also that portal_url uses the host name the certificate was issued for."
+	case errors.As(err, &ldap):
+		return "The LDAP " + strings.ToLower(ldap.Operation) + " failed", where + fmt.Sprintf("DocSpace ran the job and it failed: %q. ", ldap.Message) +
+			"A failed save stores nothing. Check server, port, ssl / start_tls, user_dn, the filters and attributes, login and password_wo, " +
+			"and that the portal can reach the directory."
+	case errors.As(err, &smtp):
+		return "The SMTP test message was not sent", where + fmt.Sprintf("DocSpace tried the stored SMTP settings and the mail server refused: %q. ", smtp.Message) +
+			"Check host, port, enable_ssl, username and password_wo in docspace_smtp_settings, and that the portal can reach the server."
 	case errors.As(err, &language):
 		return "DocSpace does not offer that language", where + err.Error() + ". Set language to one of those."
 	case errors.As(err, &restore):

@@ -3,6 +3,7 @@ package provider
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"reflect"
 
 	"github.com/hashicorp/terraform-plugin-framework/diag"
@@ -266,4 +267,20 @@ func (r *settingResource[M, S]) label() string {
 		}
 	}
 	return string(out)
+}
+
+// planFeatureRefusal words err, the answer to reading a setting, when the portal's plan
+// lacks the feature (HTTP 402): what, and what to do. Other errors are worded as usual.
+func planFeatureRefusal(c *docspace.Client, err error, feature, short, resourceType string) diag.Diagnostics {
+	var diags diag.Diagnostics
+	switch {
+	case docspace.StatusCode(err) == http.StatusPaymentRequired:
+		diags.AddError(feature+" is not part of this portal's plan",
+			"The portal at "+c.PortalURL()+" answered HTTP 402 to its "+short+" settings: DocSpace Cloud includes "+short+" on plans with it only "+
+				"(a self-hosted server always has it). Upgrade the plan in DocSpace's Payments settings, or remove "+resourceType+
+				" from this portal's configuration.")
+	case err != nil:
+		diags.Append(apiErrorDiagnostic(c.PortalURL(), "reading the "+short+" settings", err))
+	}
+	return diags
 }

@@ -2,7 +2,6 @@ package provider
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"time"
 
@@ -64,12 +63,7 @@ func (a *smtpTestAction) Invoke(ctx context.Context, req action.InvokeRequest, r
 	_, err := client.TestSMTP(ctx, interval, func(s docspace.SMTPTestStatus) {
 		progress(fmt.Sprintf("SMTP test: %d%% %s", s.Percents, s.Status))
 	})
-	var failed *docspace.SMTPTestError
 	switch {
-	case errors.As(err, &failed):
-		resp.Diagnostics.AddError("The SMTP test message was not sent",
-			fmt.Sprintf("DocSpace at %s tried the stored SMTP settings and the mail server refused: %q. Check host, port, enable_ssl, "+
-				"username and the password in docspace_smtp_settings, and that the portal can reach the server.", client.PortalURL(), failed.Message))
 	case err != nil:
 		resp.Diagnostics.Append(apiErrorDiagnostic(client.PortalURL(), "sending the SMTP test message", err))
 	default:

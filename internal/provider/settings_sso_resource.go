@@ -265,18 +265,8 @@ func withSSOKey(s docspace.SSOSettings, key string) docspace.SSOSettings {
 
 // ssoAvailable refuses SSO on a plan without it, in words.
 func ssoAvailable(ctx context.Context, c *docspace.Client) diag.Diagnostics {
-	var diags diag.Diagnostics
 	_, err := c.SSOSettings(ctx)
-	switch {
-	case docspace.StatusCode(err) == 402:
-		diags.AddError("Single sign-on is not part of this portal's plan",
-			"The portal at "+c.PortalURL()+" answered HTTP 402 to its SSO settings: DocSpace Cloud includes SSO on plans with it only "+
-				"(a self-hosted server always has it). Upgrade the plan in DocSpace's Payments settings, or remove docspace_sso_settings "+
-				"from this portal's configuration.")
-	case err != nil:
-		diags.Append(apiErrorDiagnostic(c.PortalURL(), "reading the SSO settings", err))
-	}
-	return diags
+	return planFeatureRefusal(c, err, "Single sign-on", "SSO", "docspace_sso_settings")
 }
 
 func ssoConfigValidators() []resource.ConfigValidator {

@@ -90,7 +90,7 @@ func TestAccSSOSettings_RefusedWithoutThePlan(t *testing.T) {
 	idpCert, _ := testCertificate(t, "idp.example.com")
 	resource.Test(t, resource.TestCase{
 		ProtoV6ProviderFactories: protoV6ProviderFactories,
-		Steps: []resource.TestStep{{Config: ssoConfig(srv, idpCert, ""), ExpectError: expectError(`Single sign-on is not part of this portal's plan`)}},
+		Steps:                    []resource.TestStep{{Config: ssoConfig(srv, idpCert, ""), ExpectError: expectError(`Single sign-on is not part of this portal's plan`)}},
 	})
 	for _, line := range requestLines(srv) {
 		if strings.HasPrefix(line, "POST") {
