@@ -34,7 +34,7 @@ type LDAPSettings struct {
 	GroupNameAttribute       string            `json:"groupNameAttribute"`
 	Authentication           bool              `json:"authentication"`
 	Login                    string            `json:"login,omitempty"`
-	Password                 string            `json:"password,omitempty"` // write only
+	Password                 string            `json:"password,omitempty"`  // write only
 	UsersType                string            `json:"usersType,omitempty"` // write only
 	// AutoSyncCron is the Quartz schedule of automatic syncs ("" for none); it has an
 	// endpoint of its own.

@@ -219,10 +219,10 @@ func (p *Portal) keyJSONLocked(k *APIKey, whole bool) map[string]any {
 
 // keyRequest is the body of POST and PUT keys.
 type keyRequest struct {
-	Name          *string   `json:"name"`
-	Permissions   []string  `json:"permissions"`
-	ExpiresInDays *int      `json:"expiresInDays"`
-	IsActive      *bool     `json:"isActive"`
+	Name          *string  `json:"name"`
+	Permissions   []string `json:"permissions"`
+	ExpiresInDays *int     `json:"expiresInDays"`
+	IsActive      *bool    `json:"isActive"`
 }
 
 func (p *Portal) readKeyRequest(w http.ResponseWriter, r *http.Request, create bool) (keyRequest, bool) {

@@ -8,12 +8,12 @@ import (
 // settingsState is the settings area's store: the security and quota settings, when they
 // changed, how often sessions were reset, the audit trail and the login history.
 type settingsState struct {
-	created          time.Time
-	settings         SecuritySettings
-	quotas           QuotaSettings
-	portal           PortalSettings
-	csp              []string // trusted domains of the Content Security Policy
-	logoText         string   // the branding's logo text; "" for DocSpace's default
+	created  time.Time
+	settings SecuritySettings
+	quotas   QuotaSettings
+	portal   PortalSettings
+	csp      []string // trusted domains of the Content Security Policy
+	logoText string   // the branding's logo text; "" for DocSpace's default
 	ssoState
 	ldapState
 	settingsModified time.Time
