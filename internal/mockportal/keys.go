@@ -287,7 +287,7 @@ func (p *Portal) createKeyLocked(w http.ResponseWriter, r *http.Request, u *Pers
 func (p *Portal) listKeysLocked(w http.ResponseWriter, r *http.Request, u *Person) {
 	var keys []*APIKey
 	for _, k := range p.apiKeys {
-		if u.isAdmin() || k.CreatedBy == u.ID {
+		if u.mayManageKey(k) {
 			keys = append(keys, k)
 		}
 	}
@@ -311,7 +311,7 @@ func (p *Portal) updateKeyLocked(w http.ResponseWriter, r *http.Request, u *Pers
 	case k == nil:
 		fail(w, http.StatusInternalServerError, "Sequence contains no elements", "System.InvalidOperationException")
 		return
-	case !(u.isAdmin() || k.CreatedBy == u.ID) || (!k.Expires.IsZero() && !p.opts.Now().Before(k.Expires)):
+	case !u.mayManageKey(k) || (!k.Expires.IsZero() && !p.opts.Now().Before(k.Expires)):
 		p.ok(w, r, false)
 		return
 	}
@@ -335,7 +335,7 @@ func (p *Portal) deleteKeyLocked(w http.ResponseWriter, r *http.Request, u *Pers
 	switch {
 	case k == nil:
 		fail(w, http.StatusInternalServerError, "Sequence contains no elements", "System.InvalidOperationException")
-	case !(u.isAdmin() || k.CreatedBy == u.ID):
+	case !u.mayManageKey(k):
 		p.ok(w, r, false)
 	default:
 		delete(p.apiKeys, k.Secret)
@@ -344,3 +344,6 @@ func (p *Portal) deleteKeyLocked(w http.ResponseWriter, r *http.Request, u *Pers
 		p.ok(w, r, true)
 	}
 }
+
+// mayManageKey: a key's creator, and admins for every key.
+func (u *Person) mayManageKey(k *APIKey) bool { return u.isAdmin() || k.CreatedBy == u.ID }

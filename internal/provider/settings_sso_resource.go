@@ -103,6 +103,7 @@ func newSSOSettingsResource() resource.Resource {
 	for i, n := range samlNameIDURNs {
 		nameIDs[i] = "urn:oasis:names:tc:SAML:" + n
 	}
+	//nolint:gosec // attribute names such as sp_private_key_wo, not credentials
 	return &settingResource[ssoSettingsModel, docspace.SSOSettings]{spec: settingSpec[ssoSettingsModel, docspace.SSOSettings]{
 		name: "sso_settings",
 		description: "SAML single sign-on: the identity provider people sign in with, what the portal checks of its messages, the " +
@@ -168,7 +169,7 @@ func newSSOSettingsResource() resource.Resource {
 		available:        ssoAvailable,
 		configValidators: ssoConfigValidators(),
 		secret:           "sp_private_key_wo",
-		withSecret:       func(s docspace.SSOSettings, key string) docspace.SSOSettings { return withSSOKey(s, key) },
+		withSecret:       withSSOKey,
 	}}
 }
 
