@@ -19,6 +19,8 @@ func TestActions_InSchema(t *testing.T) {
 		"docspace_backup_history_purge": {"dump", "keep_latest", "older_than", "storage_types", "verify"},
 		"docspace_backup_start":         {"dump", "poll_interval", "storage_params", "storage_type", "wait"},
 		"docspace_backup_restore":       {"backup_id", "confirm", "dump", "file_path", "notify", "poll_interval", "storage_params", "storage_type", "timeout"},
+		"docspace_smtp_test":            {"poll_interval"},
+		"docspace_ldap_sync":            {"poll_interval"},
 	}
 	if len(h.schemas.ActionSchemas) != len(want) {
 		t.Errorf("actions: %v", h.schemas.ActionSchemas)
