@@ -72,6 +72,8 @@ type Client struct {
 	// restored is set once a restore this client waited for completed: the portal's API
 	// keys are gone from then on.
 	restored atomic.Bool
+	// signatures is the identity service's signature, reused while it is valid.
+	signatures signatureCache
 }
 
 // New builds a Client. It makes no network call.

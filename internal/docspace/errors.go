@@ -94,7 +94,8 @@ func (e *DecodeError) Error() string {
 func (e *DecodeError) Unwrap() error { return e.Err }
 
 // IsNotFound reports whether err is DocSpace's own "not found": HTTP 404 with DocSpace's
-// JSON error envelope. Only that answer means the object is gone. A 404 from anything else
+// JSON error envelope (the hosting API's and the identity service's own error bodies
+// count too). Only that answer means the object is gone. A 404 from anything else
 // (a reverse proxy's HTML page, an empty body, a path outside the portal because portal_url
 // is wrong, an endpoint an older server lacks) says nothing about the object, and treating
 // it as "gone" would make Terraform forget, or report destroyed, objects that still exist.

@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -185,50 +184,17 @@ type originKey struct{}
 
 // hostingCall sends one hosting API request and decodes its answer into out (may be nil).
 func (c *Client) hostingCall(ctx context.Context, method, endpoint string, query url.Values, body, out any) error {
-	target := strings.TrimSuffix(c.base, "/") + "/apisystem/" + endpoint
-	if len(query) > 0 {
-		target += "?" + query.Encode()
-	}
-	var payload any
-	if body != nil {
-		b, err := json.Marshal(body)
-		if err != nil {
-			return fmt.Errorf("%s /apisystem/%s: encoding request: %w", method, endpoint, err)
-		}
-		payload = b
-	}
-	req, err := retryablehttp.NewRequestWithContext(ctx, method, target, payload)
-	if err != nil {
-		return fmt.Errorf("%s /apisystem/%s: %w", method, endpoint, err)
-	}
-	req.Header.Set("Accept", "application/json")
-	req.Header.Set("User-Agent", c.userAgent)
-	if body != nil {
-		req.Header.Set("Content-Type", "application/json")
-	}
-	if anonymous, _ := ctx.Value(anonymousKey{}).(bool); !anonymous {
-		if !c.hosting.Configured() {
-			return ErrNoHostingCredentials
-		}
-		req.Header.Set("Authorization", c.hosting.authorization(time.Now()))
-	}
-	ans, err := c.send(ctx, req)
-	if err != nil {
-		return err
-	}
-	path := "/apisystem/" + endpoint
-	switch {
-	case ans.status >= 300 && ans.status < 400:
-		return &RedirectError{Method: method, Path: path, StatusCode: ans.status, Location: redirectTarget(ans)}
-	case ans.status < 200 || ans.status >= 300:
-		return c.hostingError(method, path, ans)
-	case out == nil:
-		return nil
-	}
-	if err := json.Unmarshal(ans.raw, out); err != nil {
-		return &DecodeError{Method: method, Path: path, Snippet: c.redact(snippet(ans.raw)), Err: err}
-	}
-	return nil
+	return c.plainCall(ctx, plainRequest{
+		method: method, path: "/apisystem/" + endpoint, query: query, body: body,
+		authorize: func(req *retryablehttp.Request) error {
+			if !c.hosting.Configured() {
+				return ErrNoHostingCredentials
+			}
+			req.Header.Set("Authorization", c.hosting.authorization(time.Now()))
+			return nil
+		},
+		failure: c.hostingError,
+	}, out)
 }
 
 // ErrNoHostingCredentials is a hosting call without a machine key or admin login.

@@ -73,6 +73,11 @@ func (p *Portal) serveSecurityAPI(w http.ResponseWriter, r *http.Request, rest s
 		p.ok(w, r, p.cspJSONLocked())
 		return
 	}
+	if rest == "/oauth2/token" && r.Method == http.MethodGet {
+		// Every signed-in account, guests too: the identity service decides what it may do.
+		p.serveAuthenticatedLocked(w, r, rest, func(w http.ResponseWriter, r *http.Request, u *Person, _ string) { p.issueSignatureLocked(w, r, u) })
+		return
+	}
 	p.serveAuthenticatedLocked(w, r, rest, p.routeSecurityLocked)
 }
 

@@ -119,6 +119,7 @@ type Portal struct {
 	webhookState  // webhooks.go: webhooks and their deliveries
 	keysState     // keys.go: API keys created through the API
 	smtpState     // settings_smtp.go: the SMTP server and its test job
+	oauthState    // oauth.go: the identity service's signatures and OAuth clients
 }
 
 // New builds a portal with one API key per role and the seeded history.
@@ -138,6 +139,7 @@ func New(opts Options) *Portal {
 		settingsState: newSettingsState(opts),
 		webhookState:  newWebhookState(),
 		keysState:     newKeysState(),
+		oauthState:    newOAuthState(),
 	}
 	for _, role := range Roles {
 		if opts.ownerOnly && role != Owner {

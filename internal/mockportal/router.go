@@ -24,6 +24,9 @@ var apiAreas = []apiArea{
 	{"/api/2.0/portal", (*Portal).servePortalAPI},
 	{"/api/2.0/keys", (*Portal).serveKeysAPI},
 	{"/api/2.0/smtpsettings", (*Portal).serveSMTPAPI},
+	{"/api/2.0/clients", (*Portal).serveOAuthClientsAPI},
+	{"/api/2.0/oauth2/clients", (*Portal).serveOAuthClientsAPI},
+	{"/api/2.0/scopes", (*Portal).serveScopesAPI},
 }
 
 // ServeHTTP serves the API below the path prefix and the /__mock/ control routes. Every

@@ -236,6 +236,7 @@ func (p *docspaceProvider) Resources(context.Context) []func() resource.Resource
 		newSMTPSettingsResource,
 		newSSOSettingsResource,
 		newLDAPSettingsResource,
+		newOAuthClientResource,
 	}
 }
 
@@ -270,6 +271,7 @@ func (p *docspaceProvider) ListResources(context.Context) []func() list.ListReso
 		newGroupListResource,
 		newWebhookListResource,
 		newAPIKeyListResource,
+		newOAuthClientListResource,
 	}
 }
 
@@ -286,6 +288,8 @@ func (p *docspaceProvider) DataSources(context.Context) []func() datasource.Data
 		newAuditEventsDataSource,
 		newLoginEventsDataSource,
 		newWebhookDeliveriesDataSource,
+		newOAuthScopesDataSource,
+		newSignInStatusDataSource,
 	}
 }
 

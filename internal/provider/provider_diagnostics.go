@@ -126,6 +126,11 @@ func describeStatus(portal, where string, dump bool, e *docspace.APIError) (summ
 	if e.StatusCode == http.StatusNotFound && !e.FromPortal {
 		return describeForeignNotFound(portal, where, e)
 	}
+	if strings.HasPrefix(e.Path, "/api/2.0/clients") || strings.HasPrefix(e.Path, "/api/2.0/scopes") {
+		if summary, detail, ok := describeIdentityStatus(where, said, e); ok {
+			return summary, detail
+		}
+	}
 	if strings.Contains(e.Path, "/files/") {
 		if summary, detail, ok := describeRoomStatus(where, said, e); ok {
 			return summary, detail
@@ -409,4 +414,27 @@ func warnAtPlan(diags diag.Diagnostics) diag.Diagnostics {
 		}
 	}
 	return out
+}
+
+// describeIdentityStatus words the identity service's refusals (OAuth clients, scopes). Its
+// 403 without a body refuses the signature itself; with a problem detail, the account.
+func describeIdentityStatus(where, said string, e *docspace.APIError) (summary, detail string, ok bool) {
+	switch {
+	case e.StatusCode == http.StatusForbidden && !e.FromPortal:
+		return "The identity service refused the portal's signature (HTTP 403)", where + "the portal signed the request for the API key's user, " +
+			"and DocSpace's identity service refused even a fresh signature. Check that the identity service runs beside the portal " +
+			"(DocSpace 3.0 or later) and that its clock agrees with the portal's.", true
+	case e.StatusCode == http.StatusForbidden:
+		return "This API key may not manage OAuth clients (HTTP 403)", where + "guests cannot register or read OAuth clients." + said +
+			" Use the key of a user, a room admin, or the Owner or a DocSpace admin (who manage every client of the portal).", true
+	case e.StatusCode == http.StatusNotFound:
+		return "OAuth client not found (HTTP 404)", where + "the identity service has no such client, or it belongs to another user " +
+			"(only the Owner and DocSpace admins see every client)." + said + " A client Terraform manages that was deleted outside " +
+			"Terraform is dropped from state at the next refresh and registered again.", true
+	case e.StatusCode == http.StatusBadRequest:
+		return "DocSpace rejected the OAuth client (HTTP 400)", where + "the identity service refused the values sent." + said +
+			" Check name (3 to 256 characters), logo (a data URL of a PNG, JPEG or SVG image), the URLs (public host names, not " +
+			"localhost), redirect_uris and allowed_origins (1 to 12 each) and scopes (the data source docspace_oauth_scopes lists them).", true
+	}
+	return "", "", false
 }

@@ -1,5 +1,14 @@
-# Sign in through the company's identity provider; new people become users. The portal's
-# own signing key comes from a secret store and is never stored in state.
+# Sign in through the company's identity provider; new people become users. The
+# certificates are PEM text (from the IdP's metadata, a secret store or a tls_ resource);
+# the portal's own signing key comes from a secret store and is never stored in state.
+variable "idp_signing_certificate" {
+  type = string
+}
+
+variable "sp_certificate" {
+  type = string
+}
+
 variable "sp_private_key" {
   type      = string
   sensitive = true
@@ -11,12 +20,12 @@ resource "docspace_sso_settings" "this" {
   idp_entity_id    = "https://idp.example.com/realms/staff"
   idp_sso_url      = "https://idp.example.com/realms/staff/protocol/saml"
   idp_slo_url      = "https://idp.example.com/realms/staff/protocol/saml"
-  idp_certificates = [file("${path.module}/idp-signing.pem")]
+  idp_certificates = [var.idp_signing_certificate]
   verify_algorithm = "rsa-sha256"
 
   verify_auth_responses_sign = true
 
-  sp_certificate            = file("${path.module}/docspace-sp.pem")
+  sp_certificate            = var.sp_certificate
   sp_private_key_wo         = var.sp_private_key
   sp_private_key_wo_version = 1 # raise it when the key changes
   sign_auth_requests        = true
