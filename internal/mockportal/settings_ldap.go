@@ -100,7 +100,7 @@ func (p *Portal) routeLDAPLocked(w http.ResponseWriter, r *http.Request, u *Pers
 	}
 	p.settleLDAPLocked()
 	switch m := r.Method; {
-	case !p.ssoPlan():
+	case !p.signInPlan():
 		fail(w, http.StatusPaymentRequired, msgPlanDoesNotSupport, "ASC.Core.Billing.BillingException")
 	case sub == "ldap" && m == http.MethodGet:
 		s := p.ldapLocked()

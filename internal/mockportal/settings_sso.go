@@ -102,8 +102,8 @@ func (p *Portal) ssoLocked() SSOSettings {
 	return s
 }
 
-// ssoPlan says whether the portal may use SSO.
-func (p *Portal) ssoPlan() bool { return p.opts.Paid || p.opts.Standalone }
+// signInPlan says whether the portal may use SSO and LDAP (a paid plan on SaaS).
+func (p *Portal) signInPlan() bool { return p.opts.Paid || p.opts.Standalone }
 
 // routeSSOLocked serves settings/ssov2…; ok is false for other paths. u is nil for
 // anonymous callers, who may only read.
@@ -114,7 +114,7 @@ func (p *Portal) routeSSOLocked(w http.ResponseWriter, r *http.Request, u *Perso
 	switch {
 	case u == nil && sub == "ssov2" && r.Method == http.MethodGet:
 		s := p.ssoLocked()
-		p.ok(w, r, map[string]any{"hideAuthPage": s.HideAuthPage && p.ssoPlan(), "usersType": 0, "disableEmailVerification": false, "lastModified": "0001-01-01T00:00:00"})
+		p.ok(w, r, map[string]any{"hideAuthPage": s.HideAuthPage && p.signInPlan(), "usersType": 0, "disableEmailVerification": false, "lastModified": "0001-01-01T00:00:00"})
 	case u == nil:
 		unauthorized(w)
 	case sub == "ssov2/constants" && r.Method == http.MethodGet:
@@ -122,7 +122,7 @@ func (p *Portal) routeSSOLocked(w http.ResponseWriter, r *http.Request, u *Perso
 			"ssoEncryptAlgorithmType": map[string]any{}, "ssoSpCertificateActionType": map[string]any{}, "ssoIdpCertificateActionType": map[string]any{}})
 	case !u.isAdmin():
 		forbidden(w, msgAccessDenied)
-	case !p.ssoPlan():
+	case !p.signInPlan():
 		fail(w, http.StatusPaymentRequired, msgPlanDoesNotSupport, "ASC.Core.Billing.BillingException")
 	case sub == "ssov2/default" && r.Method == http.MethodGet:
 		p.ok(w, r, json.RawMessage(defaultSSOJSON()))

@@ -2,9 +2,13 @@ package provider
 
 import (
 	"context"
+	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
+	"github.com/hashicorp/terraform-plugin-framework/action/schema"
+	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 	"github.com/hashicorp/terraform-plugin-framework/tfsdk"
+	"github.com/hashicorp/terraform-plugin-framework/types"
 	"github.com/hashicorp/terraform-plugin-go/tftypes"
 )
 
@@ -85,4 +89,28 @@ func emptyIfNull(ctx context.Context, cfg tfsdk.Config) tfsdk.Config {
 	}
 	cfg.Raw = tftypes.NewValue(typ, attrs)
 	return cfg
+}
+
+// pollOnlyConfig is the config of an action whose one setting is how often it polls
+// DocSpace's job (docspace_smtp_test, docspace_ldap_sync).
+type pollOnlyConfig struct {
+	PollInterval types.String `tfsdk:"poll_interval"`
+}
+
+// pollIntervalActionAttribute is such an action's poll_interval; what names the job.
+func pollIntervalActionAttribute(what string) schema.StringAttribute {
+	return schema.StringAttribute{Optional: true, Validators: []validator.String{durationValidator(100 * time.Millisecond)},
+		Description: "How often to ask for the " + what + "'s progress, as a duration (`1s`, `5s`). Default `" + defaultPollIntervalText + "`."}
+}
+
+// readPollOnlyConfig reads a pollOnlyConfig action's interval; false when it cannot run.
+func readPollOnlyConfig(ctx context.Context, data *providerData, req action.InvokeRequest, resp *action.InvokeResponse) (time.Duration, bool) {
+	var cfg pollOnlyConfig
+	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
+	if resp.Diagnostics.HasError() || !requireClient(data, &resp.Diagnostics) {
+		return 0, false
+	}
+	interval, diags := parsePollInterval(cfg.PollInterval)
+	resp.Diagnostics.Append(diags...)
+	return interval, !resp.Diagnostics.HasError()
 }

@@ -3,11 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
@@ -33,8 +31,7 @@ func (a *ldapSyncAction) Schema(_ context.Context, _ action.SchemaRequest, resp 
 			"DocSpace's sync unlinks every LDAP account instead. Run it after `docspace_ldap_settings` changes (`action_trigger`), " +
 			"or on demand. Needs Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
-			"poll_interval": schema.StringAttribute{Optional: true, Validators: []validator.String{durationValidator(100 * time.Millisecond)},
-				Description: "How often to ask for the sync's progress, as a duration (`1s`, `5s`). Default `" + defaultPollIntervalText + "`."},
+			"poll_interval": pollIntervalActionAttribute("sync"),
 		},
 	}
 }
@@ -44,13 +41,8 @@ func (a *ldapSyncAction) Configure(_ context.Context, req action.ConfigureReques
 }
 
 func (a *ldapSyncAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var cfg smtpTestActionModel // the same one attribute
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || !requireClient(a.data, &resp.Diagnostics) {
-		return
-	}
-	interval, diags := parsePollInterval(cfg.PollInterval)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	interval, ok := readPollOnlyConfig(ctx, a.data, req, resp)
+	if !ok {
 		return
 	}
 	client := a.data.client

@@ -37,7 +37,9 @@ func (d *signInStatusDataSource) Metadata(_ context.Context, req datasource.Meta
 }
 
 func (d *signInStatusDataSource) Schema(_ context.Context, _ datasource.SchemaRequest, resp *datasource.SchemaResponse) {
-	flag := func(description string) schema.BoolAttribute { return schema.BoolAttribute{Computed: true, Description: description} }
+	flag := func(description string) schema.BoolAttribute {
+		return schema.BoolAttribute{Computed: true, Description: description}
+	}
 	text := func(description string) schema.StringAttribute {
 		return schema.StringAttribute{Computed: true, Description: description}
 	}

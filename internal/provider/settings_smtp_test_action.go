@@ -3,12 +3,9 @@ package provider
 import (
 	"context"
 	"fmt"
-	"time"
 
 	"github.com/hashicorp/terraform-plugin-framework/action"
 	"github.com/hashicorp/terraform-plugin-framework/action/schema"
-	"github.com/hashicorp/terraform-plugin-framework/schema/validator"
-	"github.com/hashicorp/terraform-plugin-framework/types"
 
 	"github.com/docspace-terraform/terraform-provider-docspace/internal/docspace"
 )
@@ -23,10 +20,6 @@ type smtpTestAction struct {
 	data *providerData
 }
 
-type smtpTestActionModel struct {
-	PollInterval types.String `tfsdk:"poll_interval"`
-}
-
 func (a *smtpTestAction) Metadata(_ context.Context, req action.MetadataRequest, resp *action.MetadataResponse) {
 	resp.TypeName = req.ProviderTypeName + "_smtp_test"
 }
@@ -38,8 +31,7 @@ func (a *smtpTestAction) Schema(_ context.Context, _ action.SchemaRequest, resp 
 			"`docspace_smtp_settings` changes (`action_trigger` with `after_create` and `after_update`). DocSpace allows 5 tests per " +
 			"user in 15 minutes. Needs Terraform 1.14 or later.",
 		Attributes: map[string]schema.Attribute{
-			"poll_interval": schema.StringAttribute{Description: "How often to ask for the test's progress, as a duration (`1s`, `5s`). Default `" + defaultPollIntervalText + "`.", Optional: true,
-				Validators: []validator.String{durationValidator(100 * time.Millisecond)}},
+			"poll_interval": pollIntervalActionAttribute("test"),
 		},
 	}
 }
@@ -49,13 +41,8 @@ func (a *smtpTestAction) Configure(_ context.Context, req action.ConfigureReques
 }
 
 func (a *smtpTestAction) Invoke(ctx context.Context, req action.InvokeRequest, resp *action.InvokeResponse) {
-	var cfg smtpTestActionModel
-	resp.Diagnostics.Append(req.Config.Get(ctx, &cfg)...)
-	if resp.Diagnostics.HasError() || !requireClient(a.data, &resp.Diagnostics) {
-		return
-	}
-	interval, diags := parsePollInterval(cfg.PollInterval)
-	if resp.Diagnostics.Append(diags...); resp.Diagnostics.HasError() {
+	interval, ok := readPollOnlyConfig(ctx, a.data, req, resp)
+	if !ok {
 		return
 	}
 	client := a.data.client
