@@ -261,7 +261,10 @@ func (c *Client) problemError(method, path string, a *answer) error {
 	for _, e := range p.Errors { // each one cut on its own: every field is named
 		parts = append(parts, sanitizeMessage(e.Field+": "+e.Message))
 	}
-	apiErr.Message, apiErr.FromPortal = c.redact(strings.Join(parts, "; ")), true
+	// Spring's answer for a route the service lacks (an older server) is a problem detail
+	// too, but it says nothing about the object: only the service's own "not found" does.
+	apiErr.Message = c.redact(strings.Join(parts, "; "))
+	apiErr.FromPortal = !strings.HasPrefix(p.Detail, "No static resource")
 	return apiErr
 }
 

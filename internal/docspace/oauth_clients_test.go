@@ -105,6 +105,11 @@ func TestOAuthClients_ProblemDetails(t *testing.T) {
 	if _, err := client.OAuthClient(ctx, id); err == nil || docspace.IsNotFound(err) {
 		t.Errorf("a proxy's 404 is not the service's: %v", err)
 	}
+	srv.InjectFault(mockportal.Fault{Method: "GET", Path: "/api/2.0/clients/" + id, Status: 404,
+		Body: `{"title":"Not Found","status":404,"detail":"No static resource api/2.0/clients/` + id + `."}`})
+	if _, err := client.OAuthClient(ctx, id); err == nil || docspace.IsNotFound(err) {
+		t.Errorf("a missing route's 404 says nothing about the client: %v", err)
+	}
 }
 
 // Every page is read: more clients than fit a page.
